@@ -1,0 +1,23 @@
+"""Keep hreflang alternates out of page heads; sitemap.xml carries them.
+
+mkdocs-static-i18n points ``extra.alternate`` at the page's twin so the header's
+language switcher lands on the same question. Material also writes those links
+into ``<head>`` as ``<link rel="alternate" hreflang>``, and its bundle fetches
+``<link href>/sitemap.xml`` for each: a 404 and a console error on every page.
+The sitemap that static-i18n writes already lists every page's alternates with
+absolute URLs, which is where search engines read them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    head_end = output.find("</head>")
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]

@@ -1,0 +1,179 @@
+"""Every question of the site, in every language, checked across files.
+
+The catalog is built from the raw sources of *all* languages at once (before
+mkdocs-static-i18n narrows the files to one language), so twin checks and the
+related-question scores are the same whichever language is being built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .page import QuestionPage, parse_question, source_path
+from .problems import Problem
+from .topics import Topic
+
+QUESTIONS_DIR = "questions"
+QUESTION_PATH = re.compile(rf"^{QUESTIONS_DIR}/(?P<topic>[^/]+)/(?P<slug>[^/.]+)(?:\.(?P<locale>[^/.]+))?\.md$")
+# Fields a translation must repeat exactly, so every language lists the question in the same place.
+TWIN_FIELDS = ("topic", "seed", "difficulty", "tags", "related")
+
+
+@dataclass
+class Question:
+    """One question: shared metadata and its page in each language."""
+
+    pages: dict[str, QuestionPage]
+    default_locale: str
+
+    @property
+    def meta(self):
+        return self.pages[self.default_locale].meta
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def title(self, locale: str) -> str:
+        return self.pages[locale].title
+
+
+@dataclass
+class Catalog:
+    topics: dict[str, Topic]
+    locales: list[str]
+    default_locale: str
+    questions: dict[str, Question] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def in_topic(self, topic_id: str) -> list[Question]:
+        return [q for q in self.questions.values() if q.meta.topic == topic_id]
+
+    def by_src_uri(self, src_uri: str) -> Question | None:
+        match = QUESTION_PATH.match(src_uri)
+        question = self.questions.get(match["slug"]) if match else None
+        if question and any(page.src_uri == src_uri for page in question.pages.values()):
+            return question
+        return None
+
+
+def is_question_source(src_uri: str) -> bool:
+    """Markdown under ``questions/`` except the generated index pages."""
+    return src_uri.startswith(f"{QUESTIONS_DIR}/") and src_uri.endswith(".md") and not _is_index(src_uri)
+
+
+def _is_index(src_uri: str) -> bool:
+    name = src_uri.rsplit("/", 1)[-1]
+    return name == "index.md" or bool(re.fullmatch(r"index\.[^/.]+\.md", name))
+
+
+def build_catalog(
+    sources: Iterable[tuple[str, str]],
+    *,
+    topics: dict[str, Topic],
+    locales: list[str],
+    default_locale: str,
+    answer_titles: dict[str, str],
+) -> Catalog:
+    """Parse ``(src_uri, source)`` pairs into a checked catalog; problems are collected, never raised."""
+    catalog = Catalog(topics, locales, default_locale)
+    pages: dict[str, dict[str, QuestionPage]] = {}
+    sources = sorted(sources)
+    # A twin that exists but failed its own checks is reported once, for itself, not again as missing.
+    existing = {src_uri for src_uri, _ in sources}
+    for src_uri, source in sources:
+        page = _parse(catalog, src_uri, source, answer_titles)
+        if page is None:
+            continue
+        twins = pages.setdefault(page.meta.id, {})
+        if page.locale in twins:
+            catalog.problems.append(Problem(page.path, "id", f"expected a unique id, found '{page.meta.id}' also in {twins[page.locale].path}"))
+            continue
+        twins[page.locale] = page
+
+    for question_id, twins in pages.items():
+        question = _join_twins(catalog, twins, existing)
+        if question:
+            catalog.questions[question_id] = question
+    _check_references(catalog)
+    catalog.questions = dict(sorted(catalog.questions.items(), key=lambda item: _order(topics, item[1])))
+    catalog.problems.sort()
+    return catalog
+
+
+def _parse(catalog: Catalog, src_uri: str, source: str, answer_titles: dict[str, str]) -> QuestionPage | None:
+    path = source_path(src_uri)
+    match = QUESTION_PATH.match(src_uri)
+    if not match or (match["locale"] and match["locale"] not in catalog.locales):
+        catalog.problems.append(Problem(path, "path", f"expected docs/{QUESTIONS_DIR}/<topic>/<slug>.md or <slug>.<language>.md with a language of {', '.join(catalog.locales)}, found {src_uri}"))
+        return None
+    locale = match["locale"] or catalog.default_locale
+    page, problems = parse_question(src_uri, source, locale=locale, answer_title=answer_titles[locale])
+    catalog.problems.extend(problems)
+    if page is None:
+        return None
+    meta = page.meta
+    if meta.id != match["slug"]:
+        catalog.problems.append(Problem(path, "id", f"expected '{match['slug']}' (the file name), found '{meta.id}'"))
+        return None
+    if meta.topic not in catalog.topics:
+        catalog.problems.append(Problem(path, "topic", f"expected one of {', '.join(catalog.topics)}, found '{meta.topic}'"))
+        return None
+    if meta.topic != match["topic"]:
+        catalog.problems.append(Problem(path, "topic", f"expected '{match['topic']}' (the folder the file is in), found '{meta.topic}'"))
+        return None
+    return page
+
+
+def _join_twins(catalog: Catalog, twins: dict[str, QuestionPage], existing: set[str]) -> Question | None:
+    primary = twins.get(catalog.default_locale)
+    if primary is None:
+        some = next(iter(twins.values()))
+        expected = some.src_uri.replace(f".{some.locale}.md", ".md")
+        if expected not in existing:
+            catalog.problems.append(Problem(some.path, "translation", f"expected the {catalog.default_locale} page {source_path(expected)} it translates, found none"))
+        return None
+    complete = True
+    for locale in catalog.locales:
+        twin = twins.get(locale)
+        if twin is None:
+            expected = primary.src_uri[: -len(".md")] + f".{locale}.md"
+            if expected not in existing:
+                catalog.problems.append(Problem(primary.path, "translation", f"expected the {locale} twin {source_path(expected)}, found none"))
+            complete = False
+            continue
+        for name in TWIN_FIELDS:
+            mine, theirs = getattr(twin.meta, name), getattr(primary.meta, name)
+            if mine != theirs:
+                catalog.problems.append(Problem(twin.path, name, f"expected {_show(theirs)} as in its twin {primary.path}, found {_show(mine)}"))
+                complete = False
+    return Question(twins, catalog.default_locale) if complete else None
+
+
+def _check_references(catalog: Catalog) -> None:
+    seeds: dict[int, Question] = {}
+    for question in catalog.questions.values():
+        path = question.pages[catalog.default_locale].path
+        for other in question.meta.related:
+            if other == question.id:
+                catalog.problems.append(Problem(path, "related", "expected ids of other questions, found the question's own id"))
+            elif other not in catalog.questions:
+                catalog.problems.append(Problem(path, "related", f"expected ids of existing questions, found unknown id '{other}'"))
+        seed = question.meta.seed
+        if seed is not None:
+            if seed in seeds:
+                first = seeds[seed].pages[catalog.default_locale].path
+                catalog.problems.append(Problem(path, "seed", f"expected each seed number once, found {seed} also in {first}"))
+            else:
+                seeds[seed] = question
+
+
+def _order(topics: dict[str, Topic], question: Question) -> tuple:
+    meta = question.meta
+    return (topics[meta.topic].order, meta.seed is None, meta.seed or 0, meta.id)
+
+
+def _show(value) -> str:
+    return repr(list(value)) if isinstance(value, tuple) else repr(value)

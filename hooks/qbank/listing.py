@@ -1,0 +1,75 @@
+"""Markdown for the generated listings: topic pages, the all-questions page, the home-page table.
+
+Links point at source files (``x.md``, ``x.en.md``) relative to the page that
+carries them, so MkDocs resolves and checks them like hand-written links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .catalog import QUESTIONS_DIR, Catalog, Question
+from .topics import Topic
+
+
+def md_link(text: str, target: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
+    return f"[{escaped}]({target})"
+
+
+def difficulty_label(text: dict, difficulty: str) -> str:
+    return text["difficulty"][difficulty]
+
+
+def index_src_uri(directory: str, locale: str, default: str) -> str:
+    """Source path of a generated index page, suffixed like the hand-written pages of that language."""
+    name = "index.md" if locale == default else f"index.{locale}.md"
+    return posixpath.join(directory, name)
+
+
+def topic_dir(topic: Topic) -> str:
+    return f"{QUESTIONS_DIR}/{topic.id}"
+
+
+def question_table(questions: list[Question], *, locale: str, text: dict, from_dir: str) -> str:
+    if not questions:
+        return ""
+    head = text["question_table_header"]
+    rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    for question in questions:
+        page = question.pages[locale]
+        link = md_link(page.title, posixpath.relpath(page.src_uri, from_dir))
+        tags = " ".join(f"`{tag}`" for tag in question.meta.tags)
+        rows.append(f"| {link} | {difficulty_label(text, question.meta.difficulty)} | {tags} |")
+    return "\n".join(rows)
+
+
+def topic_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
+    questions = catalog.in_topic(topic.id)
+    table = question_table(questions, locale=locale, text=text, from_dir=topic_dir(topic))
+    return f"# {topic.name(locale)}\n\n{topic.description(locale)}\n\n{table}\n"
+
+
+def all_questions_page(catalog: Catalog, *, locale: str, text: dict) -> str:
+    parts = [f"# {text['all_questions_title']}", "", text["all_questions_intro"], ""]
+    for topic in catalog.topics.values():
+        questions = catalog.in_topic(topic.id)
+        if not questions:
+            continue
+        parts += [
+            f"## {topic.name(locale)}",
+            "",
+            question_table(questions, locale=locale, text=text, from_dir=QUESTIONS_DIR),
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: dict, from_dir: str) -> str:
+    """The home page's table: every topic, its question count and what it covers."""
+    head = text["topic_table_header"]
+    rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    for topic in catalog.topics.values():
+        target = posixpath.relpath(index_src_uri(topic_dir(topic), locale, default), from_dir or ".")
+        rows.append(f"| {md_link(topic.name(locale), target)} | {len(catalog.in_topic(topic.id))} | {topic.description(locale)} |")
+    return "\n".join(rows)

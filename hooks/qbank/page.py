@@ -1,0 +1,80 @@
+"""Parse one question file: front matter, title and the reference-answer block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .problems import Problem
+from .schema import QuestionMeta, check_meta
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+ANSWER_BLOCK = re.compile(r'^\?\?\?(?P<open>\+?) +success +"(?P<title>[^"]*)"[ \t]*$', re.M)
+TITLE = re.compile(r"^# +(?P<title>\S.*?)[ \t]*#*[ \t]*$")
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    src_uri: str
+    locale: str
+    meta: QuestionMeta
+    title: str
+    body: str
+
+    @property
+    def path(self) -> str:
+        return source_path(self.src_uri)
+
+
+def source_path(src_uri: str) -> str:
+    """How problems name a file: relative to the repository root, as a contributor sees it."""
+    return f"docs/{src_uri}"
+
+
+def parse_question(src_uri: str, source: str, *, locale: str, answer_title: str) -> tuple[QuestionPage | None, list[Problem]]:
+    path = source_path(src_uri)
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return None, [Problem(path, "front matter", "expected a YAML block between '---' lines at the top, found none")]
+    try:
+        raw = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as error:
+        return None, [Problem(path, "front matter", f"expected valid YAML, found: {' '.join(str(error).split())}")]
+    if not isinstance(raw, dict):
+        return None, [Problem(path, "front matter", f"expected a mapping of fields, found {type(raw).__name__}")]
+
+    meta, field_problems = check_meta(raw)
+    problems = [Problem(path, field, message) for field, message in field_problems]
+
+    body = source[match.end():]
+    title = _title(body)
+    if title is None:
+        problems.append(Problem(path, "title", "expected the question as a '# ' heading on the first line after the front matter, found none"))
+    problems.extend(_answer_problems(path, body, answer_title))
+
+    if problems or meta is None or title is None:
+        return None, problems
+    return QuestionPage(src_uri, locale, meta, title, body), []
+
+
+def _title(body: str) -> str | None:
+    for line in body.splitlines():
+        if line.strip():
+            match = TITLE.match(line)
+            return match["title"] if match else None
+    return None
+
+
+def _answer_problems(path: str, body: str, answer_title: str) -> list[Problem]:
+    expected = f'one closed answer block \'??? success "{answer_title}"\''
+    blocks = list(ANSWER_BLOCK.finditer(body))
+    if len(blocks) != 1:
+        return [Problem(path, "answer", f"expected {expected}, found {len(blocks)}")]
+    block = blocks[0]
+    if block["open"]:
+        return [Problem(path, "answer", f"expected {expected}, found it open by default ('???+')")]
+    if block["title"] != answer_title:
+        return [Problem(path, "answer", f"expected {expected}, found the title \"{block['title']}\"")]
+    return []

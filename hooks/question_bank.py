@@ -1,0 +1,41 @@
+"""Read and validate every question file; hold the catalog the other hooks use.
+
+``on_files`` runs at the default priority, *before* mkdocs-static-i18n (-100)
+narrows the files to the language being built, so the catalog always holds
+every language and twin checks can see both sides.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from qbank.catalog import build_catalog, is_question_source
+from qbank.languages import languages
+from qbank.state import STATE
+from qbank.topics import load_topics
+
+log = get_plugin_logger("question_bank")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    STATE.reset()
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    langs = languages(config)
+    topics = load_topics(config.docs_dir, langs.locales)
+    catalog = build_catalog(
+        ((f.src_uri, f.content_string) for f in files if not f.generated_by and is_question_source(f.src_uri)),
+        topics=topics,
+        locales=langs.locales,
+        default_locale=langs.default,
+        answer_titles={locale: text["answer_title"] for locale, text in langs.strings.items()},
+    )
+    # The nested pass of each further language sees the same sources: report once.
+    if langs.first_pass:
+        for problem in catalog.problems:
+            log.error(str(problem))
+        log.info(f"{len(catalog.questions)} questions in {len(topics)} topics, {len(langs.locales)} languages")
+    STATE.catalog = catalog

@@ -1,0 +1,98 @@
+"""Tiny bilingual doc trees built with MkDocs' own API, for the hook tests.
+
+The i18n section (languages, UI strings) is taken from the real mkdocs.yml so
+fixtures and site never drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from conftest import HOOKS, ROOT
+
+HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index"]
+
+TOPICS = """\
+- id: basics
+  name: {zh: 基础, en: Basics}
+  description: {zh: 基础题。, en: Basic questions.}
+- id: rag
+  name: {zh: 检索, en: Retrieval}
+  description: {zh: 检索题。, en: Retrieval questions.}
+"""
+
+
+def question(qid: str, topic: str, title: str, *, locale: str = "zh", tags=("rag",), difficulty="easy",
+             seed=None, related=None, body: str = "正文。", extra_meta: str = "") -> str:
+    answer = "参考答案" if locale == "zh" else "Reference answer"
+    meta = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {difficulty}"]
+    if seed is not None:
+        meta.append(f"seed: {seed}")
+    if related is not None:
+        meta.append(f"related: [{', '.join(related)}]")
+    front = "\n".join(meta) + ("\n" + extra_meta if extra_meta else "")
+    return f'---\n{front}\n---\n\n# {title}\n\n??? success "{answer}"\n\n    {body}\n'
+
+
+def pair(qid: str, topic: str, zh_title: str, en_title: str, **kwargs) -> dict[str, str]:
+    """Both language files of one question, as {src path: text}."""
+    base = f"questions/{topic}/{qid}"
+    return {
+        f"{base}.md": question(qid, topic, zh_title, locale="zh", **kwargs),
+        f"{base}.en.md": question(qid, topic, en_title, locale="en", **kwargs),
+    }
+
+
+def real_i18n_config() -> dict:
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    for language in i18n["languages"]:
+        language.pop("theme", None)  # palette labels; the fixture theme has no palette
+    return i18n
+
+
+def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS) -> Path:
+    docs = root / "docs"
+    (docs / "questions").mkdir(parents=True)
+    (docs / "questions" / "topics.yml").write_text(topics, encoding="utf-8")
+    (docs / "index.md").write_text("# 首页\n\n<!-- qbank:topics -->\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("# Home\n\n<!-- qbank:topics -->\n", encoding="utf-8")
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(textwrap.dedent(text), encoding="utf-8")
+    config = {
+        "site_name": "Fixture",
+        "site_url": "https://example.org/fixture/",
+        "strict": True,
+        "exclude_docs": "questions/topics.yml\n",
+        "theme": {"name": "material"},
+        "markdown_extensions": ["admonition", "pymdownx.details", "pymdownx.superfences", "md_in_html", "tables", "attr_list"],
+        "plugins": [{"i18n": real_i18n_config()}],
+        "hooks": [str(HOOKS / f"{name}.py") for name in HOOK_MODULES],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def build_site(config_file: Path) -> Path:
+    config = load_config(str(config_file))
+    build(config)
+    return Path(config.site_dir)
+
+
+def questions_json(site: Path, locale_prefix: str = "") -> list[dict]:
+    return json.loads((site / locale_prefix / "questions.json").read_text(encoding="utf-8"))
+
+
+def article(html: str) -> str:
+    """The page's own content, without nav, header and footer."""
+    start = html.index("<article")
+    return html[start:html.index("</article>", start)]

@@ -1,0 +1,111 @@
+"""Checks on the real site, built once with --strict under the GitHub Pages project subpath."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import SUBPATH
+from site_pages import html_pages, page_url_path, parse
+
+SITE_ORIGIN = "http://127.0.0.1"  # what built_site sets SITE_URL to, with SUBPATH
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+LOCALES = {"zh": "", "en": "en/"}
+
+
+def questions(site, locale):
+    return json.loads((site / LOCALES[locale] / "questions.json").read_text(encoding="utf-8"))
+
+
+def test_question_index_lists_every_question_in_both_languages(built_site):
+    zh, en = questions(built_site, "zh"), questions(built_site, "en")
+    assert zh and [q["id"] for q in zh] == [q["id"] for q in en]
+    for entry in zh + en:
+        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "related"}
+        assert (built_site / entry["url"] / "index.html").is_file(), entry["url"]
+        assert 3 <= len(entry["related"]) <= 6
+    seeds = [q["seed"] for q in zh if q["seed"] is not None]
+    assert len(seeds) == len(set(seeds))
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_every_question_page_has_one_closed_answer_and_related_section(built_site, locale):
+    for entry in questions(built_site, locale):
+        html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        details = re.findall(r"<details[^>]*>", article)
+        answers = [d for d in details if 'class="success"' in d]
+        assert len(answers) == 1, entry["url"]
+        assert " open" not in answers[0], f"{entry['url']}: answer open by default"
+        related = article.index('class="related-questions"')
+        assert article.index(answers[0]) < related
+        assert len(re.findall(r"<li>", article[related:])) == len(entry["related"])
+
+
+def test_no_resource_from_another_host(built_site):
+    offenders = []
+    for page in html_pages(built_site):
+        parsed = parse(page)
+        for tag, url in parsed.resources:
+            if urlsplit(url).netloc or url.startswith("//"):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag}> {url}")
+        for url in parsed.canonical:
+            if not url.startswith(SITE_ORIGIN + SUBPATH):
+                offenders.append(f"{page.relative_to(built_site)}: canonical {url}")
+    for css in built_site.rglob("*.css"):
+        for url in CSS_URL.findall(css.read_text(encoding="utf-8")):
+            if not url.startswith("data:") and (urlsplit(url).netloc or url.startswith("//")):
+                offenders.append(f"{css.relative_to(built_site)}: url({url})")
+    assert offenders == []
+
+
+def test_no_broken_internal_link_or_anchor_under_subpath(built_site):
+    pages = {page_url_path(built_site, p, SUBPATH): parse(p) for p in html_pages(built_site)}
+    broken = []
+    for url_path, parsed in pages.items():
+        base = SITE_ORIGIN + url_path
+        targets = parsed.links + [url for _, url in parsed.resources]
+        for href in targets:
+            external = urlsplit(href).scheme in ("http", "https") and not href.startswith(SITE_ORIGIN)
+            if external or href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            resolved = urlsplit(urljoin(base, href))
+            path = unquote(resolved.path)
+            if not path.startswith(SUBPATH):
+                broken.append(f"{url_path}: {href} leaves {SUBPATH}")
+                continue
+            file = built_site / path[len(SUBPATH):]
+            if path.endswith("/"):
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{url_path}: {href} -> missing {path}")
+            elif resolved.fragment and file.suffix == ".html":
+                target = pages[path[: -len("index.html")] if path.endswith("/index.html") else path]
+                if unquote(resolved.fragment) not in target.ids:
+                    broken.append(f"{url_path}: {href} -> no anchor #{resolved.fragment}")
+    assert broken == []
+
+
+def test_formulas_are_mathml_and_diagrams_load_mermaid_locally(built_site):
+    pages = [p.read_text(encoding="utf-8") for p in html_pages(built_site)]
+    assert not any('class="arithmatex"' in html for html in pages)
+    with_math = [html for html in pages if "<math" in html]
+    with_diagrams = [html for html in pages if 'class="mermaid"' in html]
+    assert with_math and with_diagrams
+    assert all("assets/vendor/mermaid.tiny.js" in html for html in with_diagrams)
+    assert (built_site / "assets/vendor/mermaid.tiny.js").stat().st_size > 100_000
+
+
+def test_topic_pages_and_tags_exist_per_language(built_site):
+    for prefix in LOCALES.values():
+        assert (built_site / prefix / "questions/index.html").is_file()
+        assert (built_site / prefix / "tags/index.html").is_file()
+    zh_tags = (built_site / "tags/index.html").read_text(encoding="utf-8")
+    en_tags = (built_site / "en/tags/index.html").read_text(encoding="utf-8")
+    assert "/en/questions/" not in zh_tags.split("<article", 1)[1]
+    en_article = en_tags.split("<article", 1)[1].split("</article>", 1)[0]
+    assert all(title in en_article for title in [q["title"] for q in questions(built_site, "en")][:3])
+    assert not any(q["title"] in en_article for q in questions(built_site, "zh"))

@@ -1,0 +1,199 @@
+"""Build tiny bilingual sites with the real hooks and assert exactly what they produce."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from fixture_site import article, build_site, pair, question, questions_json, write_site
+
+GOOD = {
+    **pair("what-is-rag", "rag", "什么是 RAG？", "What is RAG?", tags=("rag", "retrieval"), seed=17),
+    **pair("chunking", "rag", "怎么切分文档？", "How do you chunk documents?", tags=("rag", "chunking"), difficulty="medium"),
+    **pair("hybrid-search", "rag", "什么是多路召回？", "What is hybrid retrieval?", tags=("retrieval",), difficulty="hard"),
+    **pair("tokenizer", "basics", "分词器是什么？", "What is a tokenizer?", tags=("tokenizer",), related=["chunking"]),
+}
+
+
+@pytest.fixture
+def good_site(tmp_path):
+    return build_site(write_site(tmp_path, GOOD))
+
+
+def test_generated_pages_exist_in_both_languages(good_site):
+    for prefix in ("", "en/"):
+        for path in ("questions/index.html", "questions/rag/index.html", "questions/basics/index.html"):
+            assert (good_site / prefix / path).is_file(), prefix + path
+
+
+def test_topic_index_lists_its_questions_in_order(good_site):
+    zh = article((good_site / "questions/rag/index.html").read_text(encoding="utf-8"))
+    en = article((good_site / "en/questions/rag/index.html").read_text(encoding="utf-8"))
+    # seeded questions first, then by id
+    assert zh.index("什么是 RAG？") < zh.index("怎么切分文档？") < zh.index("什么是多路召回？")
+    assert en.index("What is RAG?") < en.index("How do you chunk documents?") < en.index("What is hybrid retrieval?")
+    assert "分词器是什么" not in zh and "What is a tokenizer" not in en
+    assert 'href="chunking/"' in zh and 'href="chunking/"' in en
+    assert "进阶" in zh and "Medium" in en and "困难" in zh and "Hard" in en
+
+
+def test_home_page_counts_questions_per_topic(good_site):
+    zh = article((good_site / "index.html").read_text(encoding="utf-8"))
+    en = article((good_site / "en/index.html").read_text(encoding="utf-8"))
+    assert '<a href="questions/rag/">检索</a></td>\n<td>3</td>' in zh
+    assert '<a href="questions/basics/">基础</a></td>\n<td>1</td>' in zh
+    assert '<a href="questions/rag/">Retrieval</a></td>\n<td>3</td>' in en
+
+
+def test_questions_json_per_language(good_site):
+    zh, en = questions_json(good_site), questions_json(good_site, "en")
+    assert [q["id"] for q in zh] == ["tokenizer", "what-is-rag", "chunking", "hybrid-search"]
+    assert zh[1] == {
+        "id": "what-is-rag",
+        "seed": 17,
+        "title": "什么是 RAG？",
+        "url": "questions/rag/what-is-rag/",
+        "topic": "rag",
+        "tags": ["rag", "retrieval"],
+        "difficulty": "easy",
+        "related": zh[1]["related"],
+    }
+    assert en[1]["title"] == "What is RAG?" and en[1]["url"] == "en/questions/rag/what-is-rag/"
+    assert [q["related"] for q in zh] == [q["related"] for q in en]
+
+
+def test_related_lists_explicit_first_then_scored(good_site):
+    related = {q["id"]: q["related"] for q in questions_json(good_site)}
+    assert related["tokenizer"][0] == "chunking"
+    # what-is-rag shares a tag and the topic with both other RAG questions
+    assert set(related["what-is-rag"][:2]) == {"chunking", "hybrid-search"}
+    assert all(3 <= len(r) <= 5 and len(set(r)) == len(r) for r in related.values())
+    assert all(qid not in r for qid, r in related.items())
+
+
+def test_related_section_rendered_below_answer(good_site):
+    html = (good_site / "en/questions/basics/tokenizer/index.html").read_text(encoding="utf-8")
+    section = html[html.index('class="related-questions"'):]
+    assert html.index("<details") < html.index('class="related-questions"')
+    assert "Related questions" in section
+    assert 'href="../../rag/chunking/">How do you chunk documents?</a>' in section
+
+
+def test_language_switcher_of_generated_page_points_to_twin(good_site):
+    zh = (good_site / "questions/rag/index.html").read_text(encoding="utf-8")
+    en = (good_site / "en/questions/rag/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../en/questions/rag/" hreflang="en" class="md-select__link">' in zh
+    assert '<a href="../../../questions/rag/" hreflang="zh" class="md-select__link">' in en
+
+
+def test_sitemap_lists_generated_pages(good_site):
+    sitemap = (good_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/fixture/questions/rag/" in sitemap
+    assert "https://example.org/fixture/en/questions/rag/" in sitemap
+
+
+BAD_INPUTS = {
+    "broken YAML": (
+        {"questions/rag/bad.md": "---\nid: bad\ntags: [rag\n---\n# 题\n"},
+        "docs/questions/rag/bad.md: front matter: expected valid YAML, found: while parsing a flow sequence "
+        'in "<unicode string>", line 2, column 7: tags: [rag ^ expected \',\' or \']\', but got \'<stream end>\' '
+        'in "<unicode string>", line 3, column 1: ^',
+    ),
+    "missing id": (
+        {"questions/rag/bad.md": "---\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# 题\n\n??? success \"参考答案\"\n\n    答。\n"},
+        "docs/questions/rag/bad.md: id: expected this field, found it missing",
+    ),
+    "duplicate id": (
+        pair("what-is-rag", "basics", "重复", "Duplicate"),
+        "docs/questions/rag/what-is-rag.en.md: id: expected a unique id, found 'what-is-rag' also in docs/questions/basics/what-is-rag.en.md",
+        "docs/questions/rag/what-is-rag.md: id: expected a unique id, found 'what-is-rag' also in docs/questions/basics/what-is-rag.md",
+    ),
+    "unknown topic": (
+        {"questions/agents/bad.md": question("bad", "agents", "题")},
+        "docs/questions/agents/bad.md: topic: expected one of basics, rag, found 'agents'",
+    ),
+    "related to a missing id": (
+        pair("bad", "rag", "题", "Q", related=["no-such-question"]),
+        "docs/questions/rag/bad.md: related: expected ids of existing questions, found unknown id 'no-such-question'",
+    ),
+    "missing answer block": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# 题\n\n答案直接写出来。\n"},
+        "docs/questions/rag/bad.md: answer: expected one closed answer block '??? success \"参考答案\"', found 0",
+    ),
+    "answer open by default": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# Q\n\n???+ success \"Reference answer\"\n\n    A.\n"},
+        "docs/questions/rag/bad.en.md: answer: expected one closed answer block '??? success \"Reference answer\"', found it open by default ('???+')",
+    ),
+    "zh/en mismatch": (
+        {**pair("bad", "rag", "题", "Q", difficulty="easy"), "questions/rag/bad.en.md": question("bad", "rag", "Q", locale="en", difficulty="hard")},
+        "docs/questions/rag/bad.en.md: difficulty: expected 'easy' as in its twin docs/questions/rag/bad.md, found 'hard'",
+    ),
+    "missing en twin": (
+        {"questions/rag/bad.md": question("bad", "rag", "题")},
+        "docs/questions/rag/bad.md: translation: expected the en twin docs/questions/rag/bad.en.md, found none",
+    ),
+    "bad difficulty": (
+        pair("bad", "rag", "题", "Q", difficulty="trivial"),
+        "docs/questions/rag/bad.en.md: difficulty: expected one of easy, medium, hard, found 'trivial'",
+        "docs/questions/rag/bad.md: difficulty: expected one of easy, medium, hard, found 'trivial'",
+    ),
+    "seed out of range": (
+        pair("bad", "rag", "题", "Q", seed=99),
+        "docs/questions/rag/bad.en.md: seed: expected an integer from 1 to 65, found 99",
+        "docs/questions/rag/bad.md: seed: expected an integer from 1 to 65, found 99",
+    ),
+    "id differs from file name": (
+        {"questions/rag/bad.md": question("other", "rag", "题")},
+        "docs/questions/rag/bad.md: id: expected 'bad' (the file name), found 'other'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_input_fails_with_one_exact_line(tmp_path, caplog, case):
+    pages, *expected = BAD_INPUTS[case]
+    config = write_site(tmp_path, {**GOOD, **pages})
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(config)
+    assert problems_logged(caplog) == expected
+
+
+def problems_logged(caplog) -> list[str]:
+    prefix = "question_bank: "  # get_plugin_logger's prefix, shown before every line
+    records = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.question_bank" and r.levelno >= logging.WARNING]
+    assert all(message.startswith(prefix) for message in records)
+    return [message[len(prefix):] for message in records]
+
+
+def test_all_problems_reported_together(tmp_path, caplog):
+    pages = {
+        "questions/rag/one.md": question("one", "rag", "题", difficulty="trivial"),
+        "questions/rag/two.md": question("two", "nowhere", "题"),
+    }
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(write_site(tmp_path, {**GOOD, **pages}))
+    assert problems_logged(caplog) == [
+        "docs/questions/rag/one.md: difficulty: expected one of easy, medium, hard, found 'trivial'",
+        "docs/questions/rag/two.md: topic: expected one of basics, rag, found 'nowhere'",
+    ]
+
+
+def test_cli_prints_the_line_and_no_traceback(tmp_path):
+    config = write_site(tmp_path, {**GOOD, "questions/rag/bad.md": "---\nid: [oops\n---\n"})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Aborted with 1 errors in strict mode!" in result.stdout
+    assert "docs/questions/rag/bad.md: front matter: expected valid YAML, found:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_broken_topic_list_is_a_plugin_error(tmp_path):
+    config = write_site(tmp_path, GOOD, topics="- id: rag\n  name: {zh: 检索}\n  description: {zh: a, en: b}\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "docs/questions/topics.yml: rag.name: expected text for every language, found none for en" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout

@@ -1,0 +1,205 @@
+"""Unit tests of the hooks' helpers (hooks/qbank and the small hook functions)."""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import shutil
+import sys
+
+import pytest
+
+from conftest import HOOKS, ROOT
+from qbank.catalog import build_catalog, is_question_source
+from qbank.listing import md_link
+from qbank.page import parse_question
+from qbank.related import MAX_RELATED, MIN_RELATED, compute_related, terms
+from qbank.schema import check_meta
+from qbank.topics import Topic, load_topics
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from new_question import scaffold  # noqa: E402
+
+TOPICS = {
+    "rag": Topic("rag", 0, {"zh": "检索", "en": "Retrieval"}, {"zh": "检索题", "en": "Retrieval questions"}),
+    "agents": Topic("agents", 1, {"zh": "智能体", "en": "Agents"}, {"zh": "智能体题", "en": "Agent questions"}),
+}
+TITLES = {"zh": "参考答案", "en": "Reference answer"}
+
+
+def load_hook(name):
+    spec = importlib.util.spec_from_file_location(f"test_{name}", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def source(qid, topic="rag", *, title="题目", tags=("rag",), answer="参考答案", body="答案。", **meta):
+    lines = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {meta.pop('difficulty', 'easy')}"]
+    lines += [f"{key}: {value}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + f'\n---\n\n# {title}\n\n??? success "{answer}"\n\n    {body}\n'
+
+
+def catalog_of(pages: dict[str, str]):
+    return build_catalog(pages.items(), topics=TOPICS, locales=["zh", "en"], default_locale="zh", answer_titles=TITLES)
+
+
+def pair(qid, topic="rag", *, zh_body="答案。", en_body="Answer.", **meta):
+    return {
+        f"questions/{topic}/{qid}.md": source(qid, topic, body=zh_body, **meta),
+        f"questions/{topic}/{qid}.en.md": source(qid, topic, title="Question", answer="Reference answer", body=en_body, **meta),
+    }
+
+
+class TestSchema:
+    def test_valid_meta_is_typed(self):
+        meta, problems = check_meta({"id": "a-b", "topic": "rag", "tags": ["x"], "difficulty": "hard", "seed": 3,
+                                     "updated": datetime.date(2026, 11, 30), "related": ["c"]})
+        assert problems == [] and meta.seed == 3 and meta.tags == ("x",) and meta.related == ("c",)
+
+    @pytest.mark.parametrize("field, value, message", [
+        ("id", "Not A Slug", "expected a lowercase ASCII slug such as 'what-is-rag', found 'Not A Slug'"),
+        ("seed", True, "expected an integer from 1 to 65, found True"),
+        ("seed", 0, "expected an integer from 1 to 65, found 0"),
+        ("tags", [], "expected a non-empty list, found list []"),
+        ("tags", "rag", "expected a non-empty list, found 'rag'"),
+        ("tags", ["rag", "rag"], "expected no repeated entries, found list ['rag', 'rag']"),
+        ("related", ["Bad Id"], "in the list, expected a lowercase ASCII slug such as 'what-is-rag', found 'Bad Id'"),
+        ("updated", "yesterday", "expected a date as YYYY-MM-DD, found 'yesterday'"),
+        ("difficulty", "easy-ish", "expected one of easy, medium, hard, found 'easy-ish'"),
+    ])
+    def test_each_bad_value_names_field_expectation_and_finding(self, field, value, message):
+        meta = {"id": "a", "topic": "rag", "tags": ["x"], "difficulty": "easy", field: value}
+        assert check_meta(meta) == (None, [(field, message)])
+
+    def test_unknown_and_missing_fields(self):
+        _, problems = check_meta({"id": "a", "topic": "rag", "tag": ["x"], "difficulty": "easy"})
+        assert problems == [
+            ("tag", "expected one of the fields id, seed, topic, tags, difficulty, companies, related, updated, found unknown field"),
+            ("tags", "expected this field, found it missing"),
+        ]
+
+
+class TestPage:
+    def test_parses_title_and_answer(self):
+        page, problems = parse_question("questions/rag/a.md", source("a", title="什么是 RAG？"), locale="zh", answer_title="参考答案")
+        assert problems == [] and page.title == "什么是 RAG？" and page.meta.id == "a"
+
+    def test_no_front_matter(self):
+        _, problems = parse_question("questions/rag/a.md", "# 题\n", locale="zh", answer_title="参考答案")
+        assert [str(p) for p in problems] == [
+            "docs/questions/rag/a.md: front matter: expected a YAML block between '---' lines at the top, found none"]
+
+    def test_front_matter_not_a_mapping(self):
+        _, problems = parse_question("questions/rag/a.md", "---\n- a\n---\n# 题\n", locale="zh", answer_title="参考答案")
+        assert [str(p) for p in problems] == ["docs/questions/rag/a.md: front matter: expected a mapping of fields, found list"]
+
+    def test_missing_title_and_two_answers(self):
+        text = source("a").replace("# 题目\n", "") + '\n??? success "参考答案"\n\n    again\n'
+        _, problems = parse_question("questions/rag/a.md", text, locale="zh", answer_title="参考答案")
+        assert [p.field for p in problems] == ["title", "answer"]
+        assert problems[1].message.endswith("found 2")
+
+    def test_answer_with_another_title(self):
+        _, problems = parse_question("questions/rag/a.md", source("a", answer="答案"), locale="zh", answer_title="参考答案")
+        assert problems[0].message == 'expected one closed answer block \'??? success "参考答案"\', found the title "答案"'
+
+
+class TestCatalog:
+    def test_question_sources_exclude_generated_indexes(self):
+        assert is_question_source("questions/rag/a.md") and is_question_source("questions/rag/a.en.md")
+        assert not is_question_source("questions/rag/index.md") and not is_question_source("questions/index.en.md")
+        assert not is_question_source("index.md")
+
+    def test_orders_by_topic_then_seed_then_id(self):
+        catalog = catalog_of({**pair("b", "agents"), **pair("z", seed=2), **pair("a"), **pair("y", seed=1)})
+        assert list(catalog.questions) == ["y", "z", "a", "b"]
+        assert catalog.problems == []
+
+    def test_path_outside_topic_folders(self):
+        catalog = catalog_of({"questions/loose.md": source("loose")})
+        assert [str(p) for p in catalog.problems] == [
+            "docs/questions/loose.md: path: expected docs/questions/<topic>/<slug>.md or <slug>.<language>.md "
+            "with a language of zh, en, found questions/loose.md"]
+
+    def test_translation_without_original(self):
+        pages = pair("a")
+        del pages["questions/rag/a.md"]
+        assert [str(p) for p in catalog_of(pages).problems] == [
+            "docs/questions/rag/a.en.md: translation: expected the zh page docs/questions/rag/a.md it translates, found none"]
+
+    def test_duplicate_seed_and_self_reference(self):
+        catalog = catalog_of({**pair("a", seed=5, related="[a]"), **pair("b", seed=5)})
+        assert [str(p) for p in catalog.problems] == [
+            "docs/questions/rag/a.md: related: expected ids of other questions, found the question's own id",
+            "docs/questions/rag/b.md: seed: expected each seed number once, found 5 also in docs/questions/rag/a.md",
+        ]
+
+    def test_by_src_uri_knows_both_languages(self):
+        catalog = catalog_of(pair("a"))
+        assert catalog.by_src_uri("questions/rag/a.en.md").id == "a"
+        assert catalog.by_src_uri("questions/rag/index.md") is None
+
+
+class TestRelated:
+    def test_terms_segment_chinese_and_keep_english(self):
+        assert "检索" in terms("向量检索和 BM25 检索") and "bm25" in terms("向量检索和 BM25 检索")
+        assert "the" not in terms("the retrieval step") and "retrieval" in terms("the retrieval step")
+        assert "print" not in terms("```python\nprint(1)\n```")
+
+    def test_explicit_first_then_by_score_deterministically(self):
+        pages = {
+            **pair("vector-db", tags=("rag", "vector"), zh_body="向量数据库 HNSW 索引", en_body="vector database HNSW index"),
+            **pair("hnsw", tags=("vector",), zh_body="HNSW 图索引 向量数据库", en_body="HNSW graph index vector database"),
+            **pair("chunking", tags=("rag",), zh_body="文档切分 chunk", en_body="document chunking"),
+            **pair("memory", "agents", tags=("agent",), zh_body="记忆", en_body="memory"),
+            **pair("planner", "agents", tags=("agent",), related="[chunking]", zh_body="规划", en_body="planning"),
+        }
+        catalog = catalog_of(pages)
+        first, second = compute_related(catalog), compute_related(catalog_of(dict(reversed(pages.items()))))
+        assert first == second
+        assert first["vector-db"][0] == "hnsw"
+        assert first["planner"][:2] == ["chunking", "memory"]
+        assert all(MIN_RELATED <= len(r) <= MAX_RELATED and q not in r for q, r in first.items())
+
+    def test_fallback_fills_small_sites(self):
+        catalog = catalog_of({**pair("a", tags=("x",)), **pair("b", "agents", tags=("y",)), **pair("c", "agents", tags=("z",)),
+                              **pair("d", tags=("w",))})
+        assert compute_related(catalog)["a"] == ["d", "b", "c"]
+
+
+def test_md_link_escapes_brackets_and_pipes():
+    assert md_link("a [b] | c", "x.md") == r"[a \[b\] \| c](x.md)"
+
+
+def test_math_becomes_mathml():
+    render_math = load_hook("math_render").render_math
+    html = '<p>x <span class="arithmatex">\\(a &lt; b\\)</span></p><div class="arithmatex">\\[\n\\frac{1}{2}\n\\]</div>'
+    out = render_math(html)
+    assert 'class="arithmatex"' not in out
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">' in out and "<mo>&#x0003C;</mo>" in out
+    assert '<div class="math-block"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow><mfrac>' in out
+
+
+def test_page_head_drops_only_head_alternates():
+    on_post_page = load_hook("page_head").on_post_page
+    html = ('<head>\n  <link rel="alternate" href="./" hreflang="zh">\n  <link rel="canonical" href="x">\n</head>'
+            '<body><a href="./" hreflang="zh" class="md-select__link">中文</a></body>')
+    out = on_post_page(html, page=None, config=None)
+    assert 'rel="alternate"' not in out and 'rel="canonical"' in out and 'class="md-select__link"' in out
+
+
+
+def test_make_new_scaffolds_a_pair_that_passes_validation(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "questions", docs / "questions", ignore=shutil.ignore_patterns("*.md"))
+    created = scaffold("rag", "what-is-new", docs=docs, today=datetime.date(2026, 11, 30))
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in created}
+    topics = load_topics(str(docs), ["zh", "en"])
+    catalog = build_catalog(pages.items(), topics=topics, locales=["zh", "en"], default_locale="zh", answer_titles=TITLES)
+    assert catalog.problems == [] and list(catalog.questions) == ["what-is-new"]
+    assert catalog.questions["what-is-new"].meta.updated == datetime.date(2026, 11, 30)
+    with pytest.raises(SystemExit, match="expected a new file"):
+        scaffold("rag", "what-is-new", docs=docs)
+    with pytest.raises(SystemExit, match="TOPIC: expected one of"):
+        scaffold("nowhere", "x", docs=docs)
