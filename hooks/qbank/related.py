@@ -2,8 +2,12 @@
 
 Scores use only what is the same in every language (tags, topic) plus term
 overlap over the text of *all* languages of a question, so every language shows
-the same list. Candidates come from inverted indexes whose posting lists are
-capped, so the cost grows linearly with the number of questions.
+the same list. The text is what says what a question is about: its title, the
+part before the deep dive ("what the interviewer is looking for" and the
+30-second answer) and the deep dive's headings; segmenting whole answers with
+jieba would cost ten times as much for little gain. Candidates come from
+inverted indexes whose posting lists are capped, so the cost grows linearly
+with the number of questions.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ TERMS_PER_QUESTION = 30
 MAX_POSTING = 150
 WEIGHT_TAGS, WEIGHT_TEXT, WEIGHT_TOPIC = 1.0, 1.0, 0.25
 
+HEADING = re.compile(r"^\s*#{2,6}\s+(.+)$", re.M)
 CODE_OR_URL = re.compile(r"```.*?```|`[^`\n]*`|https?://\S+|\]\([^)]*\)", re.S)
 TERM = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[a-z][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]*[0-9][a-z0-9]*)$")
 STOPWORDS = frozenset(
@@ -84,7 +89,7 @@ def _term_vectors(questions: list[Question]) -> dict[str, dict[str, float]]:
         counter: Counter[str] = Counter()
         for page in q.pages.values():
             counter.update(terms(page.title) * 3)
-            counter.update(terms(page.body))
+            counter.update(terms(_summary(page.body)))
         counts[q.id] = counter
     document_frequency = Counter(term for counter in counts.values() for term in counter)
     total = len(questions)
@@ -98,6 +103,12 @@ def _term_vectors(questions: list[Question]) -> dict[str, dict[str, float]]:
         norm = math.sqrt(sum(w * w for _, w in strongest)) or 1.0
         vectors[qid] = {term: w / norm for term, w in strongest}
     return vectors
+
+
+def _summary(body: str) -> str:
+    """The opening of a page (up to the first sub-heading of the answer) and all its headings."""
+    opening = body.split("### ", 1)[0]
+    return opening + "\n" + "\n".join(HEADING.findall(body))
 
 
 def _score(q: Question, other: Question, tags, vectors) -> float:
