@@ -1,19 +1,24 @@
-"""Print build and page-weight figures (a benchmark, not a test: it asserts nothing).
+"""Print build, page-weight and search figures (a benchmark, not a test: it asserts nothing).
 
-    .venv/bin/python scripts/benchmark.py
+    .venv/bin/python scripts/benchmark.py [--questions 2000]
 
-1. wall time of a strict `mkdocs build` of the real site;
-2. bytes one question page transfers in headless Chromium (raw and gzip-compressed);
-3. related-question computation time on synthetic catalogs of 250 to 2,000 questions.
+For the real site, then for a generated copy with --questions question pairs (made by
+cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
+indexing time and index size, the bytes one question page transfers in headless
+Chromium, and the bytes the first search query adds. Last, the related-question
+computation on synthetic catalogs of growing size.
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,83 +36,131 @@ from qbank.topics import load_topics  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+QUERY = {"zh": "向量检索", "en": "vector search"}
 
 
-def build(site: Path) -> float:
+def build(project: Path, site: Path) -> tuple[float, str]:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, check=True,
-                   capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
+                            check=True, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return time.perf_counter() - start, result.stderr
 
 
-def page_weight(site: Path, path: str, *, open_answer: bool) -> dict[str, tuple[int, int]]:
-    """{site path: (raw bytes, gzip bytes)} for everything the page loads from the site."""
-    from playwright.sync_api import sync_playwright
-
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_port}/"
-    urls: list[str] = []
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def weigh(site: Path, origin: str, urls: list[str]) -> tuple[int, int]:
+    """(raw bytes, gzip bytes) of the site files behind the URLs: what GitHub Pages would send compressed."""
+    raw = compressed = 0
+    for url in dict.fromkeys(urls):
+        local = site / url[len(origin):].split("#")[0].split("?")[0]
+        data = (local / "index.html" if local.is_dir() else local).read_bytes()
+        raw += len(data)
+        compressed += len(gzip.compress(data, compresslevel=6))
+    return raw, compressed
+
+
+def page_and_search_weight(site: Path, path: str, query: str) -> dict[str, tuple[int, int, int]]:
+    """Requests and bytes: page load, opening the answer, then focusing search and the first query."""
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    stages: dict[str, list[str]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.on("response", lambda response: urls.append(response.url))
-        page.goto(origin + path, wait_until="networkidle")
-        if open_answer:
-            page.locator("article details.success > summary").click()
+        seen: list[str] = []
+        page.on("response", lambda response: seen.append(response.url))
+
+        def stage(name: str) -> None:
             page.wait_for_load_state("networkidle")
+            stages[name] = seen[:]
+            seen.clear()
+
+        page.goto(origin + path, wait_until="networkidle")
+        stage("page load")
+        page.locator("article details.success > summary").click()
+        stage("opening the answer")
+        box = page.locator(".md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
+        stage(f"focus search + first query {query!r}")
         browser.close()
     server.shutdown()
-    weights = {}
-    for url in urls:
-        name = url[len(origin):].split("#")[0].split("?")[0]
-        local = site / name
-        data = (local / "index.html" if local.is_dir() else local).read_bytes()
-        weights[name or "/"] = (len(data), len(gzip.compress(data, compresslevel=6)))
-    return weights
+    return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}
+
+
+def report_site(project: Path, label: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        seconds, log = build(project, site)
+        entries = json.loads((site / "questions.json").read_text(encoding="utf-8"))
+        indexing = re.search(r"search_index: search index: (.*) in ([\d.]+) s", log)
+        index_bytes = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+        print(f"\n== {label}: {len(entries)} questions x 2 languages ==")
+        print(f"mkdocs build --strict: {seconds:.1f} s wall")
+        print(f"pagefind: {indexing[1]}; indexing {indexing[2]} s; index on disk {index_bytes / 1024:.0f} KiB")
+        study = {name: (site / "assets" / name).read_bytes() for name in ("study.js", "progress.js", "practice.js")}
+        for names, where in ((("study.js", "progress.js"), "every page"), (("practice.js",), "the practice page only")):
+            raw = sum(len(study[n]) for n in names)
+            packed = sum(len(gzip.compress(study[n], compresslevel=6)) for n in names)
+            print(f"study-tools JavaScript on {where} ({' + '.join(names)}): {raw / 1024:.1f} KiB raw, {packed / 1024:.1f} KiB gzip")
+        for prefix, lang in (("", "zh"), ("en/", "en")):
+            url = json.loads((site / prefix / "questions.json").read_text(encoding="utf-8"))[len(entries) // 2]["url"]
+            for name, (count, raw, compressed) in page_and_search_weight(site, url, QUERY[lang]).items():
+                print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
+
+
+def clone_project(target: Path, questions: int) -> None:
+    """A copy of the project whose docs hold `questions` question pairs cloned from the real ones."""
+    for name in ("mkdocs.yml", "hooks", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"))
+    for page in ("index.md", "index.en.md", "tags.md", "tags.en.md"):
+        shutil.copy(ROOT / "docs" / page, target / "docs" / page)
+    originals = sorted(p for p in (ROOT / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
+    for i in range(questions):
+        zh = originals[i % len(originals)]
+        old_id, topic = zh.stem, zh.parent.name
+        new_id = f"{old_id}-{i}"
+        for source in (zh, zh.with_name(f"{old_id}.en.md")):
+            text = source.read_text(encoding="utf-8").replace(f"id: {old_id}", f"id: {new_id}", 1)
+            text = "\n".join(line for line in text.splitlines() if not line.startswith(("seed:", "related:")))
+            text = re.sub(r"\]\((?!https?:)[^)]*\.md(#[^)]*)?\)", "]", text)  # cross-links would point at ids that no longer exist
+            (target / "docs" / "questions" / topic / source.name.replace(old_id, new_id, 1)).write_text(text, encoding="utf-8")
 
 
 def synthetic_catalog(n: int):
-    """n questions made by cycling the real pages under new ids and topics."""
-    sources = sorted((p.relative_to(ROOT / "docs").as_posix(), p.read_text(encoding="utf-8"))
-                     for p in (ROOT / "docs" / "questions").glob("*/*.md"))
+    """n questions made by cycling the real pages under new ids and topics, each text made unique."""
+    sources = {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
+               for p in (ROOT / "docs" / "questions").glob("*/*.md")}
     topics = load_topics(str(ROOT / "docs"), ["zh", "en"])
-    originals = [(uri, text) for uri, text in sources if not uri.endswith(".en.md")]
+    originals = sorted(uri for uri in sources if not uri.endswith(".en.md"))
     pages = []
     for i in range(n):
-        uri, text = originals[i % len(originals)]
-        topic = list(topics)[i % len(topics)]
-        old_id, old_topic = uri.split("/")[2][:-3], uri.split("/")[1]
-        new_id = f"{old_id}-{i}"
+        _, old_topic, name = originals[i % len(originals)].split("/")
+        old_id, topic = name[:-3], list(topics)[i % len(topics)]
         for suffix in (".md", ".en.md"):
-            body = dict(sources)[f"questions/{old_topic}/{old_id}{suffix}"]
-            body = body.replace(f"id: {old_id}", f"id: {new_id}", 1).replace(f"topic: {old_topic}", f"topic: {topic}", 1)
+            body = sources[f"questions/{old_topic}/{old_id}{suffix}"]
+            body = body.replace(f"id: {old_id}", f"id: {old_id}-{i}", 1).replace(f"topic: {old_topic}", f"topic: {topic}", 1)
             body = "\n".join(line for line in body.splitlines() if not line.startswith(("seed:", "related:")))
-            body += f"\n\n    {new_id}\n"  # unique text, so tokenisation is measured, not the cache
-            pages.append((f"questions/{topic}/{new_id}{suffix}", body))
+            pages.append((f"questions/{topic}/{old_id}-{i}{suffix}", body + f"\n\n    {old_id}-{i}\n"))
     return build_catalog(pages, topics=topics, locales=["zh", "en"], default_locale="zh",
                          answer_titles={"zh": "参考答案", "en": "Reference answer"})
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        seconds = build(site)
-        entries = json.loads((site / "questions.json").read_text(encoding="utf-8"))
-        print(f"mkdocs build --strict: {seconds:.1f} s for {len(entries)} questions x 2 languages")
-        for path in (entries[0]["url"], "en/" + entries[0]["url"]):
-            for open_answer in (False, True):
-                weights = page_weight(site, path, open_answer=open_answer)
-                raw, compressed = (sum(w[i] for w in weights.values()) for i in (0, 1))
-                state = "after opening the answer" if open_answer else "on load"
-                print(f"/{path} ({state}): {len(weights)} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
-            for name, (raw, compressed) in sorted(weights.items(), key=lambda item: -item[1][1]):
-                print(f"    {compressed / 1024:7.1f} KiB gzip {raw / 1024:8.1f} KiB raw  {name}")
+def report_related() -> None:
+    print("\n== related questions (hooks/qbank/related.py) ==")
     for n in (250, 500, 1000, 2000):
         catalog = synthetic_catalog(n)
         terms.cache_clear()
@@ -117,7 +170,19 @@ def main() -> None:
         start = time.perf_counter()
         compute_related(catalog)
         warm = time.perf_counter() - start
-        print(f"related questions, {n} questions: {cold:.2f} s (first language pass), {warm:.2f} s (next pass, tokens cached)")
+        print(f"{n} questions: {cold:.2f} s (first language pass), {warm:.2f} s (next pass, tokens cached)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
+    args = parser.parse_args()
+    report_site(ROOT, "real site")
+    if args.questions:
+        with tempfile.TemporaryDirectory() as tmp:
+            clone_project(Path(tmp), args.questions)
+            report_site(Path(tmp), "generated copy")
+    report_related()
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -56,10 +57,49 @@ def site_server(built_site):
     server.shutdown()
 
 
-@pytest.fixture
-def copy_tree():
-    def copy(src: Path, dest: Path) -> Path:
-        shutil.copytree(src, dest)
-        return dest
+# Debian's chromium here and in .ci/run; CHROMIUM_PATH names another build (GitHub runners ship Google Chrome).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
-    return copy
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is required in CI: apt-get install chromium fonts-wqy-microhei")
+        pytest.skip("Chromium not installed (apt-get install chromium fonts-wqy-microhei)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page plus everything it requested and every console error it logged."""
+
+    def __init__(self, browser, server):
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+        self.server = server
+        self.page = browser.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def goto(self, path: str):
+        self.page.goto(self.server + path, wait_until="networkidle")
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin + "/") and not url.startswith("data:")]
+
+
+@pytest.fixture
+def visit(browser, site_server):
+    v = Visit(browser, site_server)
+    yield v
+    v.page.close()

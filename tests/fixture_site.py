@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import HOOKS, ROOT
 
-HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index"]
+HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index", "downloads"]
 
 TOPICS = """\
 - id: basics
@@ -59,7 +59,7 @@ def real_i18n_config() -> dict:
     return i18n
 
 
-def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS) -> Path:
+def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, hooks: list[str] = HOOK_MODULES) -> Path:
     docs = root / "docs"
     (docs / "questions").mkdir(parents=True)
     (docs / "questions" / "topics.yml").write_text(topics, encoding="utf-8")
@@ -75,8 +75,9 @@ def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS) -> Pa
         "exclude_docs": "questions/topics.yml\n",
         "theme": {"name": "material"},
         "markdown_extensions": ["admonition", "pymdownx.details", "pymdownx.superfences", "md_in_html", "tables", "attr_list"],
+        "site_description": "Fixture site.",
         "plugins": [{"i18n": real_i18n_config()}],
-        "hooks": [str(HOOKS / f"{name}.py") for name in HOOK_MODULES],
+        "hooks": [str(HOOKS / f"{name}.py") for name in hooks],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root / "mkdocs.yml"

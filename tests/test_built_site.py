@@ -109,3 +109,10 @@ def test_topic_pages_and_tags_exist_per_language(built_site):
     en_article = en_tags.split("<article", 1)[1].split("</article>", 1)[0]
     assert all(title in en_article for title in [q["title"] for q in questions(built_site, "en")][:3])
     assert not any(q["title"] in en_article for q in questions(built_site, "zh"))
+
+
+def test_chinese_headings_get_readable_anchors(built_site):
+    """pymdownx.slugs keeps the Chinese text, so links to a section survive and read well."""
+    entry = questions(built_site, "zh")[0]
+    html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
+    assert 'id="深入解析"' in html and 'id="追问"' in html and 'id="相关问题"' in html

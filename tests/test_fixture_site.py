@@ -128,6 +128,10 @@ BAD_INPUTS = {
         {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# Q\n\n???+ success \"Reference answer\"\n\n    A.\n"},
         "docs/questions/rag/bad.en.md: answer: expected one closed answer block '??? success \"Reference answer\"', found it open by default ('???+')",
     ),
+    "answer block ended by an unindented line": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": question("bad", "rag", "题") + "### 深入解析\n"},
+        "docs/questions/rag/bad.md: answer: expected the rest of the page inside the answer block, indented four spaces, found '### 深入解析' outside it",
+    ),
     "zh/en mismatch": (
         {**pair("bad", "rag", "题", "Q", difficulty="easy"), "questions/rag/bad.en.md": question("bad", "rag", "Q", locale="en", difficulty="hard")},
         "docs/questions/rag/bad.en.md: difficulty: expected 'easy' as in its twin docs/questions/rag/bad.md, found 'hard'",

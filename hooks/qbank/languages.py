@@ -20,6 +20,14 @@ STRING_KEYS = (
     "topic_table_header",
     "question_table_header",
     "difficulty",
+    "search_filter_topic",
+    "search_filter_difficulty",
+    "search_filter_any",
+    "search_error",
+    "short_answer_label",
+    "printable",
+    "downloads",
+    "study",
 )
 
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import posixpath
 
+from .answers import opened, without_title
 from .catalog import QUESTIONS_DIR, Catalog, Question
+from .generated import source_uri
+
+PRINTABLE = "print"
 from .topics import Topic
 
 
@@ -19,12 +23,6 @@ def md_link(text: str, target: str) -> str:
 
 def difficulty_label(text: dict, difficulty: str) -> str:
     return text["difficulty"][difficulty]
-
-
-def index_src_uri(directory: str, locale: str, default: str) -> str:
-    """Source path of a generated index page, suffixed like the hand-written pages of that language."""
-    name = "index.md" if locale == default else f"index.{locale}.md"
-    return posixpath.join(directory, name)
 
 
 def topic_dir(topic: Topic) -> str:
@@ -44,10 +42,31 @@ def question_table(questions: list[Question], *, locale: str, text: dict, from_d
     return "\n".join(rows)
 
 
-def topic_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
+def topic_page(catalog: Catalog, topic: Topic, *, locale: str, default: str, text: dict) -> str:
     questions = catalog.in_topic(topic.id)
     table = question_table(questions, locale=locale, text=text, from_dir=topic_dir(topic))
-    return f"# {topic.name(locale)}\n\n{topic.description(locale)}\n\n{table}\n"
+    parts = [f"# {topic.name(locale)}", "", topic.description(locale), "", progress_placeholder(topic.id), "", table]
+    if questions:
+        printable = posixpath.basename(source_uri(topic_dir(topic), PRINTABLE, locale, default))
+        parts += ["", md_link(text["printable"]["link"], printable)]
+    return "\n".join(parts) + "\n"
+
+
+def progress_placeholder(topic_id: str) -> str:
+    """Where docs/assets/study.js shows the reader's progress; empty without JavaScript."""
+    return f'<p class="qbank-progress" data-topic="{topic_id}" hidden></p>'
+
+
+def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
+    """Every question of a topic with its answer open, one per printed page (see extra.css)."""
+    strings = text["printable"]
+    parts = ["---", "hide:", "  - navigation", "  - toc", "---", "",
+             f"# {strings['title'].format(topic=topic.name(locale))}", "", strings["intro"], ""]
+    for question in catalog.in_topic(topic.id):
+        page = question.pages[locale]
+        parts += ['<section class="qbank-print-question" markdown>', "", f"## {page.title}", "",
+                  opened(without_title(page.body)).strip("\n"), "", "</section>", ""]
+    return "\n".join(parts)
 
 
 def all_questions_page(catalog: Catalog, *, locale: str, text: dict) -> str:
@@ -58,6 +77,8 @@ def all_questions_page(catalog: Catalog, *, locale: str, text: dict) -> str:
             continue
         parts += [
             f"## {topic.name(locale)}",
+            "",
+            progress_placeholder(topic.id),
             "",
             question_table(questions, locale=locale, text=text, from_dir=QUESTIONS_DIR),
             "",
@@ -70,6 +91,6 @@ def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: di
     head = text["topic_table_header"]
     rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
     for topic in catalog.topics.values():
-        target = posixpath.relpath(index_src_uri(topic_dir(topic), locale, default), from_dir or ".")
+        target = posixpath.relpath(source_uri(topic_dir(topic), "index", locale, default), from_dir or ".")
         rows.append(f"| {md_link(topic.name(locale), target)} | {len(catalog.in_topic(topic.id))} | {topic.description(locale)} |")
     return "\n".join(rows)

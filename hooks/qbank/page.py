@@ -77,4 +77,9 @@ def _answer_problems(path: str, body: str, answer_title: str) -> list[Problem]:
         return [Problem(path, "answer", f"expected {expected}, found it open by default ('???+')")]
     if block["title"] != answer_title:
         return [Problem(path, "answer", f"expected {expected}, found the title \"{block['title']}\"")]
+    # The answer is the last part of a page: a line that is not indented would end the block early
+    # and leave the rest of the answer visible before the reader opens it.
+    for line in body[block.end():].split("\n")[1:]:
+        if line.strip() and not line.startswith(("    ", "\t")):
+            return [Problem(path, "answer", f"expected the rest of the page inside the answer block, indented four spaces, found {line.strip()[:60]!r} outside it")]
     return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
+from .exports import Export
 
 
 @dataclass
@@ -18,6 +19,8 @@ class BuildState:
     related: dict[str, list[str]] = field(default_factory=dict)
     # question id -> URL (relative to the site root) in the language being built
     urls: dict[str, str] = field(default_factory=dict)
+    # the downloads of the language being built (hooks/downloads.py)
+    exports: list[Export] = field(default_factory=list)
 
     def reset(self) -> None:
         self.__init__()

@@ -1,0 +1,120 @@
+// Study tools on every page: marks under each answer, progress on topic pages, "random question",
+// expand/collapse all answers (remembered), and progress export/import. Practice mode is practice.js,
+// loaded only on its page. Without JavaScript the pages read as before: every control here starts hidden.
+import {
+  answersExpanded, exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl,
+  setAnswersExpanded, setMark, siteConfig,
+} from "./progress.js";
+
+const config = siteConfig();
+const text = config?.strings;
+
+function setUpMarks(toolbar) {
+  const id = toolbar.dataset.question;
+  const status = toolbar.querySelector("[role=status]");
+  const buttons = [...toolbar.querySelectorAll("button[data-mark]")];
+  const show = () => {
+    const state = markOf(id);
+    buttons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.mark === state)));
+  };
+  buttons.forEach((button) => button.addEventListener("click", () => {
+    const again = markOf(id) === button.dataset.mark; // pressing the active mark removes it
+    setMark(id, again ? null : button.dataset.mark);
+    status.textContent = again ? text.unmarked : text[`marked_${button.dataset.mark}`];
+    show();
+  }));
+  show();
+}
+
+function setUpExpandAll(button) {
+  const answers = () => [...document.querySelectorAll("article details")];
+  const apply = (expanded) => {
+    answers().forEach((details) => { details.open = expanded; });
+    button.textContent = expanded ? text.collapse_all : text.expand_all;
+    button.setAttribute("aria-pressed", String(expanded));
+  };
+  button.addEventListener("click", () => {
+    const expanded = button.getAttribute("aria-pressed") !== "true";
+    setAnswersExpanded(expanded);
+    apply(expanded);
+  });
+  apply(answersExpanded());
+}
+
+async function showProgress(placeholders) {
+  const entries = await questionIndex(config);
+  const marks = loadProgress().marks;
+  for (const placeholder of placeholders) {
+    const inTopic = entries.filter((entry) => entry.topic === placeholder.dataset.topic);
+    const count = (state) => inTopic.filter((entry) => marks[entry.id]?.state === state).length;
+    placeholder.textContent = text.progress
+      .replace("{mastered}", count("mastered")).replace("{total}", inTopic.length).replace("{review}", count("review"));
+    placeholder.hidden = false;
+  }
+  const byUrl = new Map(entries.map((entry) => [questionUrl(config, entry), entry.id]));
+  for (const link of document.querySelectorAll("article table a[href]")) {
+    const state = marks[byUrl.get(link.href)]?.state;
+    if (!state) continue;
+    const badge = document.createElement("span");
+    badge.className = `qbank-badge qbank-badge--${state}`;
+    badge.textContent = text[`badge_${state}`];
+    link.after(" ", badge);
+  }
+}
+
+async function goToRandomQuestion() {
+  const entries = await questionIndex(config);
+  const others = entries.filter((entry) => questionUrl(config, entry) !== location.href.split("#")[0]);
+  const pick = others[Math.floor(Math.random() * others.length)];
+  if (pick) location.assign(questionUrl(config, pick));
+}
+
+function setUpTransfer(panel) {
+  const status = panel.querySelector("[role=status]");
+  panel.querySelector("[data-progress-export]").addEventListener("click", () => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([exportProgress()], { type: "application/json" }));
+    link.download = "llm-app-interview-progress.json";
+    link.click();
+    URL.revokeObjectURL(link.href);
+    status.textContent = text.exported;
+  });
+  const input = panel.querySelector("input[type=file]");
+  panel.querySelector("[data-progress-import]").addEventListener("click", () => input.click());
+  input.addEventListener("change", async () => {
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    const count = file.size <= 1_000_000 ? importProgress(await file.text()) : null;
+    status.textContent = count === null ? text.import_error : text.imported.replace("{count}", count);
+    status.classList.toggle("qbank-error", count === null);
+  });
+}
+
+if (config) {
+  const toolbar = document.querySelector(".qbank-study[data-question]");
+  const answer = document.querySelector("article details.success");
+  if (toolbar && answer) {
+    answer.after(toolbar); // right below the answer, where the reader decides
+    setUpMarks(toolbar);
+    toolbar.hidden = false;
+  }
+  const expandAll = document.querySelector("[data-expand-all]");
+  if (expandAll) {
+    setUpExpandAll(expandAll);
+    expandAll.hidden = false;
+  }
+  const placeholders = [...document.querySelectorAll(".qbank-progress[data-topic]")];
+  if (placeholders.length) showProgress(placeholders).catch((error) => console.warn("progress:", error));
+  for (const button of document.querySelectorAll("[data-qbank-random]")) {
+    button.addEventListener("click", () => goToRandomQuestion().catch((error) => console.warn("random:", error)));
+    button.hidden = false;
+  }
+  const transfer = document.querySelector(".qbank-transfer");
+  if (transfer) {
+    setUpTransfer(transfer);
+    transfer.hidden = false;
+  }
+  const practice = document.getElementById("qbank-practice");
+  if (practice) import("./practice.js").then((module) => module.startPractice(practice, config));
+}

@@ -1,0 +1,95 @@
+"""Study downloads: Anki deck, TSV, llms.txt and llms-full.txt per language, printable topic pages,
+and the tables of the downloads page.
+
+Everything is generated in ``on_files`` at priority -200 (after mkdocs-static-i18n,
+see ``qbank.generated``) as files of the build, so links to them resolve like any
+other, and the sizes on the downloads page are the sizes of the files published.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from qbank.catalog import Catalog
+from qbank.exports import Export, QuestionText, anki_deck, llms_full, llms_index, tsv_table
+from qbank.generated import generated_page, source_uri
+from qbank.languages import Languages, languages
+from qbank.listing import PRINTABLE, md_link, printable_page, topic_dir
+from qbank.state import STATE
+
+DOWNLOADS_DIR = "downloads"
+FILES_MARKER = "<!-- qbank:downloads -->"
+PRINTABLES_MARKER = "<!-- qbank:printables -->"
+
+
+@event_priority(-200)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    langs = languages(config)
+    catalog = STATE.require_catalog()
+    for topic in catalog.topics.values():
+        if catalog.in_topic(topic.id):
+            content = printable_page(catalog, topic, locale=langs.current, text=langs.text)
+            files.append(generated_page(config, langs, topic_dir(topic), PRINTABLE, content, in_nav=False))
+    STATE.exports = _exports(config, langs, catalog, files)
+    for export in STATE.exports:
+        file = File.generated(config, export_src_uri(export), content=export.content)
+        file.dest_uri = langs.site_prefix() + export_src_uri(export)
+        files.append(file)
+    return files
+
+
+def export_src_uri(export: Export) -> str:
+    return export.name if export.kind.startswith("llms") else posixpath.join(DOWNLOADS_DIR, export.name)
+
+
+def _exports(config: MkDocsConfig, langs: Languages, catalog: Catalog, files: Files) -> list[Export]:
+    locale, text = langs.current, langs.text
+    site_url = config.site_url or "/"
+    texts = [
+        QuestionText(q, locale, text["short_answer_label"], site_url, files.src_uris[q.pages[locale].src_uri].url)
+        for q in catalog.questions.values()
+    ]
+    topic_names = {topic.id: topic.name(locale) for topic in catalog.topics.values()}
+    root = site_url.rstrip("/") + "/" + langs.site_prefix()
+    others = {f"llms.txt ({other})": site_url.rstrip("/") + "/" + langs.site_prefix(other) + "llms.txt"
+              for other in langs.locales if other != locale}
+    base = f"llm-app-interview-guide-{locale}"
+    n = len(texts)
+    return [
+        Export(f"{base}.apkg", "anki", anki_deck(texts, locale=locale, site_name=config.site_name, topic_names=topic_names), n),
+        Export(f"{base}.tsv", "tsv", tsv_table(texts, header=text["downloads"]["tsv_header"], topic_names=topic_names,
+                                                 difficulty=text["difficulty"]), n),
+        Export("llms.txt", "llms", llms_index(texts, catalog, locale=locale, site_name=config.site_name,
+                                              summary=config.site_description, full_url=root + "llms-full.txt",
+                                              other_languages=others), n),
+        Export("llms-full.txt", "llms_full", llms_full(texts, site_name=config.site_name, summary=config.site_description), n),
+    ]
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if FILES_MARKER not in markdown and PRINTABLES_MARKER not in markdown:
+        return markdown
+    langs = languages(config)
+    here = posixpath.dirname(page.file.src_uri)
+    strings = langs.text["downloads"]
+    rows = [f"| {' | '.join(strings['header'])} |", "|" + " --- |" * len(strings["header"])]
+    for export in STATE.exports:
+        link = md_link(export.name, posixpath.relpath(export_src_uri(export), here or "."))
+        rows.append(f"| {link} | {strings[export.kind].format(count=export.count)} | {_size(len(export.content))} |")
+    catalog = STATE.require_catalog()
+    printables = [
+        "- " + md_link(topic.name(langs.current), posixpath.relpath(
+            source_uri(topic_dir(topic), PRINTABLE, langs.current, langs.default), here or "."))
+        + f" ({len(catalog.in_topic(topic.id))})"
+        for topic in catalog.topics.values() if catalog.in_topic(topic.id)
+    ]
+    return markdown.replace(FILES_MARKER, "\n".join(rows)).replace(PRINTABLES_MARKER, "\n".join(printables))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KiB" if n >= 1024 else f"{n} B"

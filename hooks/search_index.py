@@ -1,0 +1,69 @@
+"""Site search: a Pagefind index built after the last language, by the extended binary.
+
+Pagefind writes one index per ``<html lang>``, so a search from a Chinese page
+only finds Chinese pages; its *extended* build segments Chinese text into words
+(the standard build would index each run of Chinese characters as one token).
+
+``on_post_build`` runs at priority -200, after mkdocs-static-i18n's (-100), which
+runs the nested build of every other language: in those nested passes the i18n
+plugin's ``building`` flag is set and nothing happens here, so the index is built
+once, over every language, at the end of ``mkdocs build`` and of each
+``mkdocs serve`` rebuild.
+
+``overrides/main.html`` marks what is indexed (question pages only) and their
+filters; ``on_page_content`` weighs each question's title above its body.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from qbank.languages import languages
+from qbank.state import STATE
+
+log = get_plugin_logger("search_index")
+
+BUNDLE_DIR = "pagefind"
+# Not words a reader searches for, and noise in excerpts: permalink marks ("¶"), formulas
+# (MathML), diagram sources. The related-questions list carries data-pagefind-ignore itself.
+EXCLUDE_SELECTORS = ".headerlink, math, .mermaid"
+# The question outranks passing mentions: Pagefind weighs an h1 at 7 by default, body text at 1.
+TITLE_WEIGHT = "10"
+FIRST_H1 = re.compile(r"<h1(?=[\s>])")
+
+
+def pagefind_executable() -> str:
+    """The extended Pagefind binary shipped by the pagefind-bin-extended wheel, never a plain build on PATH."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        raise PluginError("requirements.txt: pagefind-bin-extended: expected it installed, found it missing: run `make setup`") from None
+    return str(get_executable())
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("topic") not in STATE.require_catalog().topics:
+        return html
+    return FIRST_H1.sub(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', html, count=1)
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not languages(config).first_pass:
+        return
+    command = [pagefind_executable(), "--site", config.site_dir, "--output-subdir", BUNDLE_DIR,
+               "--exclude-selectors", EXCLUDE_SELECTORS]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind: expected an index, found exit code {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
+    summary = ", ".join(re.findall(r"Indexed \d+ \w+", result.stdout))
+    log.info(f"search index: {summary} in {time.perf_counter() - start:.1f} s")

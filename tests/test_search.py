@@ -1,0 +1,111 @@
+"""Search as a reader uses it: typed into the header box of the built site, served under the subpath."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import HOOKS, ROOT, Visit
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
+
+
+def urls_to_ids(built_site) -> dict[str, str]:
+    mapping = {}
+    for prefix in ("", "en/"):
+        for entry in json.loads((built_site / prefix / "questions.json").read_text(encoding="utf-8")):
+            mapping[entry["url"]] = entry["id"]
+    return mapping
+
+
+def search(visit: Visit, path: str, query: str, **filters) -> tuple[list[str], float]:
+    """Type the query like a reader; return result URLs (relative to the site root) and seconds to the first result."""
+    page = visit.goto(path)
+    box = page.locator(".md-search__input")
+    box.click()
+    for name, value in filters.items():
+        page.locator(f".qbank-search-filters select[name={name}]").select_option(value)
+    box.fill(query)
+    box.press("End")
+    typed = time.perf_counter()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__list').children.length > 0"
+        " || document.querySelector('.md-search-result__meta').textContent.match(/没有|No matching/)")
+    seconds = time.perf_counter() - typed
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    return [href[len(visit.server):] for href in hrefs], seconds
+
+
+def test_query_set_is_broad_enough(built_site):
+    ids = set(urls_to_ids(built_site).values())
+    assert len(QUERIES) >= 40
+    assert {q["lang"] for q in QUERIES} == {"zh", "en"}
+    assert all(q["expect"] in ids for q in QUERIES), [q for q in QUERIES if q["expect"] not in ids]
+
+
+def test_recall_language_and_speed(visit, built_site):
+    ids = urls_to_ids(built_site)
+    hits_at_1 = hits_at_3 = 0
+    misses, slow = [], []
+    for case in QUERIES:
+        prefix = "en/" if case["lang"] == "en" else ""
+        urls, seconds = search(visit, prefix, case["q"])
+        assert urls, f"no result for {case['q']!r}"
+        assert all(url.startswith("en/") == (case["lang"] == "en") for url in urls), f"{case['q']!r}: other-language result"
+        ranked = [ids.get(url) for url in urls]
+        hits_at_1 += ranked[:1] == [case["expect"]]
+        hits_at_3 += case["expect"] in ranked[:3]
+        if case["expect"] not in ranked[:3]:
+            misses.append(f"{case['q']!r} -> {ranked[:3]} (expected {case['expect']})")
+        if seconds > 1.0:
+            slow.append(f"{case['q']!r}: {seconds:.2f} s")
+    recall_1, recall_3 = hits_at_1 / len(QUERIES), hits_at_3 / len(QUERIES)
+    print(f"\nsearch: {len(QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
+    assert recall_3 >= 0.95, misses
+    assert slow == []
+    assert visit.foreign_requests() == [] and visit.errors == []
+
+
+def test_filter_narrows_results(visit, built_site):
+    topic = json.loads((built_site / "questions.json").read_text(encoding="utf-8"))[0]["topic"]
+    page = visit.goto("")
+    name = page.locator(f".qbank-search-filters select[name=topic] option").nth(1).inner_text()
+    everything, _ = search(visit, "", "模型")
+    narrowed, _ = search(visit, "", "模型", topic=name)
+    in_topic = {e["url"] for e in json.loads((built_site / "questions.json").read_text(encoding="utf-8")) if e["topic"] == topic}
+    assert narrowed and set(narrowed) <= in_topic
+    assert len(narrowed) < len(everything)
+
+
+def test_filter_alone_lists_a_topic(visit, built_site):
+    page = visit.goto("en/")
+    page.locator(".md-search__input").click()
+    page.locator(".qbank-search-filters select[name=difficulty]").select_option("Hard")
+    page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
+    urls = [h[len(visit.server):] for h in page.eval_on_selector_all(RESULT_LINKS, "a => a.map(x => x.href)")]
+    hard = {e["url"] for e in json.loads((built_site / "en/questions.json").read_text(encoding="utf-8")) if e["difficulty"] == "hard"}
+    assert set(urls) <= hard and len(urls) == min(10, len(hard))
+    count = page.locator(".md-search-result__meta").inner_text()
+    assert count == (f"{len(hard)} matching documents" if len(hard) > 1 else "1 matching document")
+
+
+def test_index_is_built_by_the_extended_binary():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("search_index_under_test", HOOKS / "search_index.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert Path(module.pagefind_executable()).name == "pagefind_extended"
+
+
+def test_chinese_words_inside_sentences_are_found(visit, built_site):
+    """Only the extended build segments Chinese: without it a word inside an unspaced sentence is not a token."""
+    ids = urls_to_ids(built_site)
+    urls, _ = search(visit, "", "掩码")
+    assert "transformer-encoder-decoder" in [ids.get(u) for u in urls]
+    assert (ROOT / "docs/questions/llm-basics/transformer-encoder-decoder.md").read_text(encoding="utf-8").count("掩码") >= 1
