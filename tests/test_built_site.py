@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import SUBPATH
+from conftest import ROOT, SUBPATH
 from site_pages import html_pages, page_url_path, parse
 
 SITE_ORIGIN = "http://127.0.0.1"  # what built_site sets SITE_URL to, with SUBPATH
@@ -116,3 +116,22 @@ def test_chinese_headings_get_readable_anchors(built_site):
     entry = questions(built_site, "zh")[0]
     html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
     assert 'id="深入解析"' in html and 'id="追问"' in html and 'id="相关问题"' in html
+
+
+def test_every_question_file_reaches_nav_topic_index_search_and_question_index(built_site):
+    """Nothing is silently dropped: each source file shows up everywhere, in both languages."""
+    sources = ROOT / "docs" / "questions"
+    ids = {p.stem for p in sources.glob("*/*.md") if p.name.count(".") == 1}
+    assert ids == {p.name[: -len(".en.md")] for p in sources.glob("*/*.en.md")}
+    entry_file = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for locale, prefix in LOCALES.items():
+        entries = questions(built_site, locale)
+        assert {e["id"] for e in entries} == ids
+        assert entry_file["languages"][locale]["page_count"] == len(ids)
+        nav = (built_site / prefix / "questions" / "index.html").read_text(encoding="utf-8").split("<article", 1)[0]
+        for entry in entries:
+            page_dir = entry["url"][len(prefix):]
+            assert f'href="{page_dir.removeprefix("questions/")}"' in nav, f"{entry['url']} missing from the nav"
+            topic_index = (built_site / prefix / "questions" / entry["topic"] / "index.html").read_text(encoding="utf-8")
+            assert f'href="{page_dir.split("/")[-2]}/"' in topic_index, f"{entry['url']} missing from its topic page"
+            assert "data-pagefind-body" in (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
