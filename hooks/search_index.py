@@ -34,7 +34,7 @@ log = get_plugin_logger("search_index")
 BUNDLE_DIR = "pagefind"
 # Not words a reader searches for, and noise in excerpts: permalink marks ("¶"), formulas
 # (MathML), diagram sources. The related-questions list carries data-pagefind-ignore itself.
-EXCLUDE_SELECTORS = ".headerlink, math, .mermaid"
+EXCLUDE_SELECTORS = ".headerlink, math, pre.diagram"
 # The question outranks passing mentions: Pagefind weighs an h1 at 7 by default, body text at 1.
 TITLE_WEIGHT = "10"
 FIRST_H1 = re.compile(r"<h1(?=[\s>])")

@@ -3,8 +3,9 @@
 Mermaid comes from npm (``package.json`` pins it, ``package-lock.json`` locks it;
 ``make`` runs ``npm ci``). ``on_files`` adds it to the build at the default
 priority, before mkdocs-static-i18n, which passes non-page files through
-unchanged; ``overrides/main.html`` loads it only on pages that have a diagram,
-before material's bundle, so material never falls back to its unpkg loader.
+unchanged. ``docs/assets/diagrams.js`` loads it when a diagram comes into view;
+diagrams do not carry material's ``mermaid`` class, so material never loads its
+own copy from unpkg.
 """
 
 from __future__ import annotations

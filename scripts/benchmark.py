@@ -42,7 +42,9 @@ QUERY = {"zh": "向量检索", "en": "vector search"}
 def build(project: Path, site: Path) -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-                            check=True, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}{result.stdout[-500:]}")
     return time.perf_counter() - start, result.stderr
 
 
@@ -115,21 +117,27 @@ def report_site(project: Path, label: str) -> None:
             packed = sum(len(gzip.compress(study[n], compresslevel=6)) for n in names)
             print(f"study-tools JavaScript on {where} ({' + '.join(names)}): {raw / 1024:.1f} KiB raw, {packed / 1024:.1f} KiB gzip")
         for prefix, lang in (("", "zh"), ("en/", "en")):
-            url = json.loads((site / prefix / "questions.json").read_text(encoding="utf-8"))[len(entries) // 2]["url"]
-            for name, (count, raw, compressed) in page_and_search_weight(site, url, QUERY[lang]).items():
-                print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
+            listed = json.loads((site / prefix / "questions.json").read_text(encoding="utf-8"))
+            with_diagram = [e["url"] for e in listed if 'class="diagram"' in (site / e["url"] / "index.html").read_text(encoding="utf-8")]
+            without = [e["url"] for e in listed if e["url"] not in with_diagram]
+            print(f"{lang}: {len(with_diagram)} of {len(listed)} question pages have a diagram (Mermaid loads when the answer opens)")
+            for group in (without, with_diagram):
+                if group:
+                    report_page(site, group[len(group) // 2], QUERY[lang])
+
+
+def report_page(site: Path, url: str, query: str) -> None:
+    for name, (count, raw, compressed) in page_and_search_weight(site, url, query).items():
+        print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
 
 
 def clone_project(target: Path, questions: int) -> None:
-    """A copy of the project whose docs hold `questions` question pairs cloned from the real ones."""
-    for name in ("mkdocs.yml", "hooks", "overrides"):
+    """A copy of the project whose docs hold the real questions plus clones of them, `questions` pairs in all."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("*.md"))
-    for page in ("index.md", "index.en.md", "tags.md", "tags.en.md"):
-        shutil.copy(ROOT / "docs" / page, target / "docs" / page)
     originals = sorted(p for p in (ROOT / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
-    for i in range(questions):
+    for i in range(questions - len(originals)):
         zh = originals[i % len(originals)]
         old_id, topic = zh.stem, zh.parent.name
         new_id = f"{old_id}-{i}"

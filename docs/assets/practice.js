@@ -1,6 +1,7 @@
 // Practice mode (docs/practice.md): choose topics, difficulty and order, then one question at a time:
 // the question, a reveal, then the marks. Keyboard: Space reveals, ← → move, 1 / 2 mark.
 // Everything is built with DOM APIs; the answer comes from the question's own page on this site.
+import { drawDiagrams } from "./diagrams.js";
 import { loadProgress, markOf, questionIndex, questionUrl, setMark } from "./progress.js";
 
 const element = (tag, properties = {}, ...children) => {
@@ -131,6 +132,7 @@ export async function startPractice(root, config) {
         const url = questionUrl(config, entry());
         try {
           answer.replaceChildren(...await answerOf(url));
+          drawDiagrams(answer).catch((error) => console.warn("diagrams:", error));
         } catch {
           answer.replaceChildren(element("p", { className: "qbank-error", textContent: text.practice_load_error }),
             element("a", { href: url, textContent: text.practice_open }));
