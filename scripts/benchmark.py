@@ -89,7 +89,9 @@ def page_and_search_weight(site: Path, path: str, query: str) -> dict[str, tuple
         page.goto(origin + path, wait_until="networkidle")
         stage("page load")
         page.locator("article details.success > summary").click()
-        stage("opening the answer")
+        page.wait_for_function("() => !document.querySelector('article pre.diagram')"
+                               " && [...document.querySelectorAll('article div.mermaid')].every(d => d.querySelector('svg'))")
+        stage("opening the answer (diagrams drawn)")
         box = page.locator(".md-search__input")
         box.click()
         box.fill(query)

@@ -26,7 +26,7 @@ def scaffold(topic: str, slug: str, *, docs: Path = ROOT / "docs", today: dateti
     if existing:
         raise SystemExit(f"{existing[0]}: expected a new file, found one already there")
     values = {"{{id}}": slug, "{{topic}}": topic, "{{today}}": (today or datetime.date.today()).isoformat()}
-    for target, suffix in zip(targets, LANGUAGE_SUFFIXES.values()):
+    for target, suffix in zip(targets, LANGUAGE_SUFFIXES.values(), strict=True):
         text = (ROOT / "templates" / f"question{suffix}").read_text(encoding="utf-8")
         for placeholder, value in values.items():
             text = text.replace(placeholder, value)
