@@ -49,14 +49,14 @@ def export_src_uri(export: Export) -> str:
 
 def _exports(config: MkDocsConfig, langs: Languages, catalog: Catalog, files: Files) -> list[Export]:
     locale, text = langs.current, langs.text
-    site_url = config.site_url or "/"
+    site_root = (config.site_url or "/").rstrip("/") + "/"
     texts = [
-        QuestionText(q, locale, text["short_answer_label"], site_url, files.src_uris[q.pages[locale].src_uri].url)
+        QuestionText(q, locale, text["short_answer_label"], site_root + files.src_uris[q.pages[locale].src_uri].url)
         for q in catalog.questions.values()
     ]
     topic_names = {topic.id: topic.name(locale) for topic in catalog.topics.values()}
-    root = site_url.rstrip("/") + "/" + langs.site_prefix()
-    others = {f"llms.txt ({other})": site_url.rstrip("/") + "/" + langs.site_prefix(other) + "llms.txt"
+    root = site_root + langs.site_prefix()
+    others = {f"llms.txt ({other})": site_root + langs.site_prefix(other) + "llms.txt"
               for other in langs.locales if other != locale}
     base = f"llm-app-interview-guide-{locale}"
     n = len(texts)
@@ -82,12 +82,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         link = md_link(export.name, posixpath.relpath(export_src_uri(export), here or "."))
         rows.append(f"| {link} | {strings[export.kind].format(count=export.count)} | {_size(len(export.content))} |")
     catalog = STATE.require_catalog()
-    printables = [
-        "- " + md_link(topic.name(langs.current), posixpath.relpath(
-            source_uri(topic_dir(topic), PRINTABLE, langs.current, langs.default), here or "."))
-        + f" ({len(catalog.in_topic(topic.id))})"
-        for topic in catalog.topics.values() if catalog.in_topic(topic.id)
-    ]
+    printables = []
+    for topic in catalog.topics.values():
+        count = len(catalog.in_topic(topic.id))
+        if count:
+            target = posixpath.relpath(source_uri(topic_dir(topic), PRINTABLE, langs.current, langs.default), here or ".")
+            printables.append(f"- {md_link(topic.name(langs.current), target)} ({count})")
     return markdown.replace(FILES_MARKER, "\n".join(rows)).replace(PRINTABLES_MARKER, "\n".join(printables))
 
 

@@ -50,7 +50,7 @@ def pagefind_executable() -> str:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("topic") not in STATE.require_catalog().topics:
+    if STATE.require_catalog().by_src_uri(page.file.src_uri) is None:
         return html
     return FIRST_H1.sub(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', html, count=1)
 

@@ -2,7 +2,7 @@
 // the question, a reveal, then the marks. Keyboard: Space reveals, ← → move, 1 / 2 mark.
 // Everything is built with DOM APIs; the answer comes from the question's own page on this site.
 import { drawDiagrams } from "./diagrams.js";
-import { loadProgress, markOf, questionIndex, questionUrl, setMark } from "./progress.js";
+import { loadProgress, markOf, questionIndex, questionUrl, toggleMark } from "./progress.js";
 
 const element = (tag, properties = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), properties);
@@ -141,7 +141,7 @@ export async function startPractice(root, config) {
     }
     function mark(state) {
       if (markRow.hidden) return;
-      setMark(entry().id, markOf(entry().id) === state ? null : state);
+      toggleMark(entry().id, state);
       showMark();
     }
     const move = (step) => {

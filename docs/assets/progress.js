@@ -46,12 +46,14 @@ export function markOf(id) {
   return loadProgress().marks[id]?.state ?? null;
 }
 
-// Set a mark, or clear it with state null.
-export function setMark(id, state) {
+// Set a mark; pressing the mark a question already has removes it. Returns the new state (or null).
+export function toggleMark(id, state) {
   const data = loadProgress();
-  if (state === null) delete data.marks[id];
-  else data.marks[id] = { state, at: new Date().toISOString() };
+  const next = data.marks[id]?.state === state ? null : state;
+  if (next === null) delete data.marks[id];
+  else data.marks[id] = { state: next, at: new Date().toISOString() };
   saveProgress(data);
+  return next;
 }
 
 export function exportProgress() {

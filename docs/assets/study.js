@@ -3,7 +3,7 @@
 // loaded only on its page. Without JavaScript the pages read as before: every control here starts hidden.
 import {
   answersExpanded, exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl,
-  setAnswersExpanded, setMark, siteConfig,
+  setAnswersExpanded, siteConfig, toggleMark,
 } from "./progress.js";
 
 const config = siteConfig();
@@ -18,9 +18,8 @@ function setUpMarks(toolbar) {
     buttons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.mark === state)));
   };
   buttons.forEach((button) => button.addEventListener("click", () => {
-    const again = markOf(id) === button.dataset.mark; // pressing the active mark removes it
-    setMark(id, again ? null : button.dataset.mark);
-    status.textContent = again ? text.unmarked : text[`marked_${button.dataset.mark}`];
+    const state = toggleMark(id, button.dataset.mark);
+    status.textContent = state === null ? text.unmarked : text[`marked_${state}`];
     show();
   }));
   show();

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from .page import ANSWER_BLOCK, TITLE
-
-INDENT = "    "
+from .page import ANSWER_BLOCK, TITLE, block_end, lines_after
 
 
 def without_title(body: str) -> str:
@@ -20,12 +18,8 @@ def answer_block(body: str) -> str:
     match = ANSWER_BLOCK.search(body)
     if not match:
         return ""
-    block = []
-    for line in body[match.end():].split("\n")[1:]:
-        if line.strip() and not line.startswith(INDENT):
-            break
-        block.append(line)
-    return textwrap.dedent("\n".join(block)).strip("\n") + "\n"
+    lines = lines_after(body, match)
+    return textwrap.dedent("\n".join(lines[:block_end(lines)])).strip("\n") + "\n"
 
 
 def short_answer(body: str, label: str) -> str:
@@ -48,15 +42,8 @@ def unfolded(body: str) -> str:
     match = ANSWER_BLOCK.search(body)
     if not match:
         return body
-    return body[:match.start()] + answer_block(body) + _after_block(body[match.end():])
-
-
-def _after_block(rest: str) -> str:
-    lines = rest.split("\n")[1:]
-    for i, line in enumerate(lines):
-        if line.strip() and not line.startswith(INDENT):
-            return "\n".join(lines[i:])
-    return ""
+    lines = lines_after(body, match)
+    return body[:match.start()] + answer_block(body) + "\n".join(lines[block_end(lines):])
 
 
 def plain_text(markdown: str) -> str:

@@ -38,13 +38,13 @@ def stable_id(*parts: str) -> int:
 class QuestionText:
     """The language-specific texts of a question that the exports need."""
 
-    def __init__(self, question: Question, locale: str, label: str, site_url: str, url: str):
+    def __init__(self, question: Question, locale: str, label: str, link: str):
         page = question.pages[locale]
         self.question = question
         self.title = page.title
         self.short = short_answer(page.body, label)
         self.full = unfolded(without_title(page.body))
-        self.link = site_url.rstrip("/") + "/" + url
+        self.link = link
 
 
 def anki_deck(texts: list[QuestionText], *, locale: str, site_name: str, topic_names: dict[str, str]) -> bytes:

@@ -11,9 +11,9 @@ import posixpath
 from .answers import opened, without_title
 from .catalog import QUESTIONS_DIR, Catalog, Question
 from .generated import source_uri
+from .topics import Topic
 
 PRINTABLE = "print"
-from .topics import Topic
 
 
 def md_link(text: str, target: str) -> str:

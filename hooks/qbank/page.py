@@ -79,7 +79,21 @@ def _answer_problems(path: str, body: str, answer_title: str) -> list[Problem]:
         return [Problem(path, "answer", f"expected {expected}, found the title \"{block['title']}\"")]
     # The answer is the last part of a page: a line that is not indented would end the block early
     # and leave the rest of the answer visible before the reader opens it.
-    for line in body[block.end():].split("\n")[1:]:
-        if line.strip() and not line.startswith(("    ", "\t")):
-            return [Problem(path, "answer", f"expected the rest of the page inside the answer block, indented four spaces, found {line.strip()[:60]!r} outside it")]
+    lines = lines_after(body, block)
+    end = block_end(lines)
+    if end < len(lines):
+        return [Problem(path, "answer", f"expected the rest of the page inside the answer block, indented four spaces, found {lines[end].strip()[:60]!r} outside it")]
     return []
+
+
+def lines_after(body: str, block: re.Match) -> list[str]:
+    """The lines that follow the answer block's opening line."""
+    return body[block.end():].split("\n")[1:]
+
+
+def block_end(lines: list[str]) -> int:
+    """Index of the first non-blank line that is not indented (four spaces or a tab): where a block ends."""
+    for i, line in enumerate(lines):
+        if line.strip() and not line.startswith(("    ", "\t")):
+            return i
+    return len(lines)
