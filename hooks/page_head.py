@@ -5,7 +5,8 @@ language switcher lands on the same question. Material also writes those links
 into ``<head>`` as ``<link rel="alternate" hreflang>``, and its bundle fetches
 ``<link href>/sitemap.xml`` for each: a 404 and a console error on every page.
 The sitemap that static-i18n writes already lists every page's alternates with
-absolute URLs, which is where search engines read them.
+absolute URLs, which is where search engines read them. The 404 page is a theme
+template, not a page: ``on_post_template`` gives it the same treatment.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from mkdocs.structure.pages import Page
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
+def without_head_alternates(html: str) -> str:
+    head_end = html.find("</head>")
+    return HEAD_ALTERNATE.sub("", html[:head_end]) + html[head_end:]
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    head_end = output.find("</head>")
-    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
+    return without_head_alternates(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return without_head_alternates(output_content) if template_name == "404.html" else output_content

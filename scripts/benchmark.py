@@ -1,12 +1,14 @@
 """Print build, page-weight and search figures (a benchmark, not a test: it asserts nothing).
 
-    .venv/bin/python scripts/benchmark.py [--questions 2000]
+    .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000]
 
 For the real site, then for a generated copy with --questions question pairs (made by
 cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
 indexing time and index size, the bytes one question page transfers in headless
-Chromium, and the bytes the first search query adds. Last, the related-question
-computation on synthetic catalogs of growing size.
+Chromium, and the bytes the first search query adds and how long its first result takes.
+With --baseline, the same figures for the project as committed at REV come first, from
+the same invocation: compare within one run, since this machine is shared and noisy.
+Last, the related-question computation on synthetic catalogs of growing size.
 """
 
 from __future__ import annotations
@@ -69,8 +71,9 @@ def weigh(site: Path, origin: str, urls: list[str]) -> tuple[int, int]:
     return raw, compressed
 
 
-def page_and_search_weight(site: Path, path: str, query: str) -> dict[str, tuple[int, int, int]]:
-    """Requests and bytes: page load, opening the answer, then focusing search and the first query."""
+def page_and_search_weight(site: Path, path: str, query: str) -> tuple[dict[str, tuple[int, int, int]], float]:
+    """Requests and bytes: page load, opening the answer, then focusing search and the first query; and the seconds
+    from the query's last keystroke to its first result."""
     from playwright.sync_api import sync_playwright
 
     server, origin = serve(site)
@@ -96,11 +99,13 @@ def page_and_search_weight(site: Path, path: str, query: str) -> dict[str, tuple
         box.click()
         box.fill(query)
         box.press("End")
+        typed = time.perf_counter()
         page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
+        first_result = time.perf_counter() - typed
         stage(f"focus search + first query {query!r}")
         browser.close()
     server.shutdown()
-    return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}
+    return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}, first_result
 
 
 def report_site(project: Path, label: str) -> None:
@@ -129,8 +134,17 @@ def report_site(project: Path, label: str) -> None:
 
 
 def report_page(site: Path, url: str, query: str) -> None:
-    for name, (count, raw, compressed) in page_and_search_weight(site, url, query).items():
+    stages, first_result = page_and_search_weight(site, url, query)
+    for name, (count, raw, compressed) in stages.items():
         print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
+    print(f"/{url} first search result {first_result * 1000:.0f} ms after the last keystroke of {query!r}")
+
+
+def checkout(rev: str, target: Path) -> None:
+    """The project's files as committed at `rev`, beside this checkout's npm packages."""
+    archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def clone_project(target: Path, questions: int) -> None:
@@ -186,7 +200,12 @@ def report_related() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
+    parser.add_argument("--baseline", metavar="REV", help="first measure the real site as committed at this git revision")
     args = parser.parse_args()
+    if args.baseline:
+        with tempfile.TemporaryDirectory() as tmp:
+            checkout(args.baseline, Path(tmp))
+            report_site(Path(tmp), f"real site at {args.baseline} (baseline)")
     report_site(ROOT, "real site")
     if args.questions:
         with tempfile.TemporaryDirectory() as tmp:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # unit tests import the hooks' library package `qbank`
 # GitHub Pages serves a project site under /<repo>/: test the real site the same way.
 SUBPATH = "/llm-app-interview-guide/"
+# Where each language's pages live below the site root.
+LOCALES = {"zh": "", "en": "en/"}
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +37,23 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def site_questions(built_site) -> dict[str, list[dict]]:
+    """Each language's ``questions.json`` of the real site, by locale: the build's own list of its questions."""
+    return {locale: json.loads((built_site / prefix / "questions.json").read_text(encoding="utf-8"))
+            for locale, prefix in LOCALES.items()}
+
+
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site only below SUBPATH, as GitHub Pages does; anything else is a 404."""
 
+    def send_head(self):
+        if not urlsplit(self.path).path.startswith(SUBPATH):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def translate_path(self, path):
-        if not path.startswith(SUBPATH):
-            return str(Path(self.directory) / "\0missing")
         return super().translate_path("/" + path[len(SUBPATH):])
 
     def log_message(self, *args):
@@ -63,12 +77,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
+# Browser tests never pass by being skipped: without Chromium they fail, unless the reader opts out by name,
+# and then pytest's summary counts them as skipped.
+SKIP_BROWSER = os.environ.get("SKIP_BROWSER_TESTS") == "1"
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if SKIP_BROWSER:
+        pytest.skip("SKIP_BROWSER_TESTS=1: browser tests not run")
     if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI: apt-get install chromium fonts-wqy-microhei")
-        pytest.skip("Chromium not installed (apt-get install chromium fonts-wqy-microhei)")
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium fonts-wqy-microhei "
+                    "(or set CHROMIUM_PATH, or SKIP_BROWSER_TESTS=1 to skip the browser tests)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

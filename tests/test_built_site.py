@@ -8,20 +8,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, SUBPATH
+from conftest import LOCALES, ROOT, SUBPATH
 from site_pages import html_pages, page_url_path, parse
 
 SITE_ORIGIN = "http://127.0.0.1"  # what built_site sets SITE_URL to, with SUBPATH
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-LOCALES = {"zh": "", "en": "en/"}
 
 
-def questions(site, locale):
-    return json.loads((site / LOCALES[locale] / "questions.json").read_text(encoding="utf-8"))
-
-
-def test_question_index_lists_every_question_in_both_languages(built_site):
-    zh, en = questions(built_site, "zh"), questions(built_site, "en")
+def test_question_index_lists_every_question_in_both_languages(built_site, site_questions):
+    zh, en = site_questions["zh"], site_questions["en"]
     assert zh and [q["id"] for q in zh] == [q["id"] for q in en]
     for entry in zh + en:
         assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "related"}
@@ -32,8 +27,8 @@ def test_question_index_lists_every_question_in_both_languages(built_site):
 
 
 @pytest.mark.parametrize("locale", ["zh", "en"])
-def test_every_question_page_has_one_closed_answer_and_related_section(built_site, locale):
-    for entry in questions(built_site, locale):
+def test_every_question_page_has_one_closed_answer_and_related_section(built_site, locale, site_questions):
+    for entry in site_questions[locale]:
         html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
         article = html[html.index("<article"):html.index("</article>")]
         details = re.findall(r"<details[^>]*>", article)
@@ -59,6 +54,14 @@ def test_no_resource_from_another_host(built_site):
         for url in CSS_URL.findall(css.read_text(encoding="utf-8")):
             if not url.startswith("data:") and (urlsplit(url).netloc or url.startswith("//")):
                 offenders.append(f"{css.relative_to(built_site)}: url({url})")
+    assert offenders == []
+
+
+def test_page_heads_carry_no_hreflang_alternates(built_site):
+    """hooks/page_head.py removes Material's ``<link rel="alternate" hreflang>`` (sitemap.xml carries them): a change to
+    that markup in a Material release would leave them in, and the bundle would fetch ``<page>/sitemap.xml`` again."""
+    offenders = [str(page.relative_to(built_site)) for page in html_pages(built_site)
+                 if "hreflang=" in page.read_text(encoding="utf-8").split("</head>", 1)[0]]
     assert offenders == []
 
 
@@ -99,7 +102,7 @@ def test_formulas_are_mathml_and_diagrams_wait_for_the_site_s_own_mermaid(built_
     assert (built_site / "assets/vendor/mermaid.tiny.js").stat().st_size > 100_000
 
 
-def test_topic_pages_and_tags_exist_per_language(built_site):
+def test_topic_pages_and_tags_exist_per_language(built_site, site_questions):
     for prefix in LOCALES.values():
         assert (built_site / prefix / "questions/index.html").is_file()
         assert (built_site / prefix / "tags/index.html").is_file()
@@ -107,25 +110,25 @@ def test_topic_pages_and_tags_exist_per_language(built_site):
     en_tags = (built_site / "en/tags/index.html").read_text(encoding="utf-8")
     assert "/en/questions/" not in zh_tags.split("<article", 1)[1]
     en_article = en_tags.split("<article", 1)[1].split("</article>", 1)[0]
-    assert all(title in en_article for title in [q["title"] for q in questions(built_site, "en")][:3])
-    assert not any(q["title"] in en_article for q in questions(built_site, "zh"))
+    assert all(title in en_article for title in [q["title"] for q in site_questions["en"]][:3])
+    assert not any(q["title"] in en_article for q in site_questions["zh"])
 
 
-def test_chinese_headings_get_readable_anchors(built_site):
+def test_chinese_headings_get_readable_anchors(built_site, site_questions):
     """pymdownx.slugs keeps the Chinese text, so links to a section survive and read well."""
-    entry = questions(built_site, "zh")[0]
+    entry = site_questions["zh"][0]
     html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
     assert 'id="深入解析"' in html and 'id="追问"' in html and 'id="相关问题"' in html
 
 
-def test_every_question_file_reaches_nav_topic_index_search_and_question_index(built_site):
+def test_every_question_file_reaches_nav_topic_index_search_and_question_index(built_site, site_questions):
     """Nothing is silently dropped: each source file shows up everywhere, in both languages."""
     sources = ROOT / "docs" / "questions"
     ids = {p.stem for p in sources.glob("*/*.md") if p.name.count(".") == 1}
     assert ids == {p.name[: -len(".en.md")] for p in sources.glob("*/*.en.md")}
     entry_file = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     for locale, prefix in LOCALES.items():
-        entries = questions(built_site, locale)
+        entries = site_questions[locale]
         assert {e["id"] for e in entries} == ids
         assert entry_file["languages"][locale]["page_count"] == len(ids)
         nav = (built_site / prefix / "questions" / "index.html").read_text(encoding="utf-8").split("<article", 1)[0]

@@ -11,14 +11,9 @@ import zipfile
 
 import genanki
 
-from fixture_site import HOOK_MODULES, build_site, write_site
+from conftest import LOCALES
+from fixture_site import HOOK_MODULES, build_site, questions_json, write_site
 from test_fixture_site import GOOD
-
-LOCALES = {"zh": "", "en": "en/"}
-
-
-def questions(site, locale):
-    return json.loads((site / LOCALES[locale] / "questions.json").read_text(encoding="utf-8"))
 
 
 def anki_notes(path) -> list[tuple[str, str, str]]:
@@ -39,27 +34,27 @@ def test_anki_deck_has_one_note_per_question_with_stable_ids(tmp_path):
     for locale, prefix in LOCALES.items():
         name = f"{prefix}downloads/llm-app-interview-guide-{locale}.apkg"
         notes_one, notes_two = anki_notes(first / name), anki_notes(second / name)
-        ids = [q["id"] for q in questions(first, locale)]
+        ids = [q["id"] for q in questions_json(first, prefix)]
         assert len(notes_one) == len(ids)
         assert [n[0] for n in notes_one] == [n[0] for n in notes_two]  # same notes, build after build
         assert sorted(n[0] for n in notes_one) == sorted(genanki.guid_for("llm-app-interview-guide", locale, i) for i in ids)
-        titles = {q["title"] for q in questions(first, locale)}
+        titles = {q["title"] for q in questions_json(first, prefix)}
         assert {fields.split("\x1f")[0] for _, fields, _ in notes_one} == titles
 
 
-def test_tsv_has_a_row_per_question(built_site):
+def test_tsv_has_a_row_per_question(built_site, site_questions):
     for locale, prefix in LOCALES.items():
         text = (built_site / prefix / "downloads" / f"llm-app-interview-guide-{locale}.tsv").read_text(encoding="utf-8")
         rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
-        entries = questions(built_site, locale)
+        entries = site_questions[locale]
         assert len(rows) == len(entries) + 1
         assert [row[0] for row in rows[1:]] == [e["id"] for e in entries]
         assert all(len(row) == len(rows[0]) and row[2] for row in rows[1:])  # every row has its 30-second answer
 
 
-def test_printable_pages_contain_every_answer_open(built_site):
+def test_printable_pages_contain_every_answer_open(built_site, site_questions):
     for locale, prefix in LOCALES.items():
-        entries = questions(built_site, locale)
+        entries = site_questions[locale]
         for topic in {e["topic"] for e in entries}:
             html = (built_site / prefix / "questions" / topic / "print" / "index.html").read_text(encoding="utf-8")
             article = html[html.index("<article"):html.index("</article>")]
@@ -70,21 +65,21 @@ def test_printable_pages_contain_every_answer_open(built_site):
                 assert f">{entry['title']}" in article.replace("¶", "")
 
 
-def test_llms_txt_lists_every_question(built_site):
+def test_llms_txt_lists_every_question(built_site, site_questions):
     for locale, prefix in LOCALES.items():
         index = (built_site / prefix / "llms.txt").read_text(encoding="utf-8")
         full = (built_site / prefix / "llms-full.txt").read_text(encoding="utf-8")
         assert index.startswith("# ")
-        for entry in questions(built_site, locale):
+        for entry in site_questions[locale]:
             assert f"/{entry['url']})" in index
             assert f"\n# {entry['title']}\n" in full
         assert "??? success" not in full  # answers unfolded into plain Markdown
 
 
-def test_downloads_page_states_real_sizes_and_counts(built_site):
+def test_downloads_page_states_real_sizes_and_counts(built_site, site_questions):
     for locale, prefix in LOCALES.items():
         html = (built_site / prefix / "downloads" / "index.html").read_text(encoding="utf-8")
-        count = len(questions(built_site, locale))
+        count = len(site_questions[locale])
         for name in (f"llm-app-interview-guide-{locale}.apkg", f"llm-app-interview-guide-{locale}.tsv"):
             size = (built_site / prefix / "downloads" / name).stat().st_size
             row = re.search(rf'<a href="{re.escape(name)}">.*?</tr>', html, re.S)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 
@@ -60,7 +61,8 @@ def test_questions_json_per_language(good_site):
         "topic": "rag",
         "tags": ["rag", "retrieval"],
         "difficulty": "easy",
-        "related": zh[1]["related"],
+        # tokenizer shares nothing with it, so it comes last; the other two tie on tags and topic
+        "related": ["hybrid-search", "chunking", "tokenizer"],
     }
     assert en[1]["title"] == "What is RAG?" and en[1]["url"] == "en/questions/rag/what-is-rag/"
     assert [q["related"] for q in zh] == [q["related"] for q in en]
@@ -81,6 +83,16 @@ def test_related_section_rendered_below_answer(good_site):
     assert html.index("<details") < html.index('class="related-questions"')
     assert "Related questions" in section
     assert 'href="../../rag/chunking/">How do you chunk documents?</a>' in section
+
+
+def test_generated_index_pages_lead_their_section_in_every_language(good_site):
+    """generated.py sets ``File.name`` so that MkDocs' ``Page.is_index`` holds for ``index.en.md`` too."""
+    en = (good_site / "en/questions/rag/chunking/index.html").read_text(encoding="utf-8")
+    # the questions section of the primary nav, from the end of its <nav> tag
+    section = en[en.index('aria-labelledby="__nav_2_label"'):].split(">", 1)[1]
+    title, entries = section[:section.index("<ul")], section[section.index("<ul"):]
+    assert re.sub(r"<[^>]+>|\s+", " ", title).split() == ["All", "questions"]  # the index page's title names the section
+    assert re.match(r'<ul[^>]*>\s*<li class="md-nav__item">\s*<a href="\.\./\.\./" class="md-nav__link">', entries)
 
 
 def test_language_switcher_of_generated_page_points_to_twin(good_site):

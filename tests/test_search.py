@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import yaml
@@ -22,8 +21,10 @@ def urls_to_ids(built_site) -> dict[str, str]:
     return mapping
 
 
-def search(visit: Visit, path: str, query: str, **filters) -> tuple[list[str], float]:
-    """Type the query like a reader; return result URLs (relative to the site root) and seconds to the first result."""
+def search(visit: Visit, path: str, query: str, **filters) -> list[str]:
+    """Type the query like a reader; return the result URLs, relative to the site root.
+
+    How fast results come is measured by scripts/benchmark.py, never asserted here."""
     page = visit.goto(path)
     box = page.locator(".md-search__input")
     box.click()
@@ -31,13 +32,11 @@ def search(visit: Visit, path: str, query: str, **filters) -> tuple[list[str], f
         page.locator(f".qbank-search-filters select[name={name}]").select_option(value)
     box.fill(query)
     box.press("End")
-    typed = time.perf_counter()
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__list').children.length > 0"
         " || document.querySelector('.md-search-result__meta').textContent.match(/没有|No matching/)")
-    seconds = time.perf_counter() - typed
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
-    return [href[len(visit.server):] for href in hrefs], seconds
+    return [href[len(visit.server):] for href in hrefs]
 
 
 def test_query_set_is_broad_enough(built_site):
@@ -47,13 +46,13 @@ def test_query_set_is_broad_enough(built_site):
     assert all(q["expect"] in ids for q in QUERIES), [q for q in QUERIES if q["expect"] not in ids]
 
 
-def test_recall_language_and_speed(visit, built_site):
+def test_recall_and_language(visit, built_site):
     ids = urls_to_ids(built_site)
     hits_at_1 = hits_at_3 = 0
-    misses, slow = [], []
+    misses = []
     for case in QUERIES:
         prefix = "en/" if case["lang"] == "en" else ""
-        urls, seconds = search(visit, prefix, case["q"])
+        urls = search(visit, prefix, case["q"])
         assert urls, f"no result for {case['q']!r}"
         assert all(url.startswith("en/") == (case["lang"] == "en") for url in urls), f"{case['q']!r}: other-language result"
         ranked = [ids.get(url) for url in urls]
@@ -61,20 +60,17 @@ def test_recall_language_and_speed(visit, built_site):
         hits_at_3 += case["expect"] in ranked[:3]
         if case["expect"] not in ranked[:3]:
             misses.append(f"{case['q']!r} -> {ranked[:3]} (expected {case['expect']})")
-        if seconds > 1.0:
-            slow.append(f"{case['q']!r}: {seconds:.2f} s")
     recall_1, recall_3 = hits_at_1 / len(QUERIES), hits_at_3 / len(QUERIES)
     print(f"\nsearch: {len(QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
     assert recall_3 >= 0.95, misses
-    assert slow == []
     assert visit.foreign_requests() == [] and visit.errors == []
 
 
 def test_filter_narrows_results(visit, built_site):
     page = visit.goto("")
     topic, name = json.loads(page.locator("#qbank-config").text_content())["topics"][0]
-    everything, _ = search(visit, "", "模型")
-    narrowed, _ = search(visit, "", "模型", topic=name)
+    everything = search(visit, "", "模型")
+    narrowed = search(visit, "", "模型", topic=name)
     in_topic = {e["url"] for e in json.loads((built_site / "questions.json").read_text(encoding="utf-8")) if e["topic"] == topic}
     assert narrowed and set(narrowed) <= in_topic
     assert len(narrowed) < len(everything)
@@ -104,6 +100,6 @@ def test_index_is_built_by_the_extended_binary():
 def test_chinese_words_inside_sentences_are_found(visit, built_site):
     """Only the extended build segments Chinese: without it a word inside an unspaced sentence is not a token."""
     ids = urls_to_ids(built_site)
-    urls, _ = search(visit, "", "掩码")
+    urls = search(visit, "", "掩码")
     assert "transformer-encoder-decoder" in [ids.get(u) for u in urls]
     assert (ROOT / "docs/questions/llm-basics/transformer-encoder-decoder.md").read_text(encoding="utf-8").count("掩码") >= 1
