@@ -194,6 +194,10 @@ def test_study_controls_meet_wcag_aa_contrast(visit, site_questions, scheme):
     entry = site_questions["zh"][0]
     page = visit.goto(entry["url"])
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    page.locator(".qbank-study button[data-mark=review]").click()  # one pressed, one not
+    review = page.locator(".qbank-study button[data-mark=review]")
+    review.click()  # one pressed, one not
+    expect(review).to_have_attribute("aria-pressed", "true")
+    # The pressed style fades in by a CSS transition: measure the colours it ends on, not a frame halfway.
+    page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished))")
     ratios = page.evaluate(CONTRAST)
     assert len(ratios) == 4 and min(ratios) >= 4.5, ratios
