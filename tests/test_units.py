@@ -273,9 +273,12 @@ class TestDescriptions:
     def test_focus_text_is_plain_and_never_the_answer(self):
         body = source_body(source("a", focus=self.FOCUS, body="**30 秒回答**\n\n    答案里的秘密。"))
         assert focus_text(body, "考察点") == "面试官想听你讲清 RAG 的两条链路和 chunk 的取舍。"
-        # a block after the answer's start is part of the answer
+        # inside the answer, indented: part of the answer
         hidden = source_body(source("a", body='答案。\n\n    !!! info "考察点"\n\n        答案里的秘密。'))
         assert focus_text(hidden, "考察点") == ""
+        # after the answer's start, even unindented (the build rejects such a page; the text is still never used)
+        after = source_body(source("a", body="答案。")) + '\n!!! info "考察点"\n\n    答案后面的块。\n'
+        assert focus_text(after, "考察点") == ""
 
     def test_question_description_falls_back_to_the_title(self):
         describe = load_hook("page_meta").question_description
