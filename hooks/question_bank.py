@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from qbank.catalog import build_catalog, is_question_source
+from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.state import STATE
 from qbank.topics import load_topics
@@ -38,4 +39,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         for problem in catalog.problems:
             log.error(str(problem))
         log.info(f"{len(catalog.questions)} questions in {len(topics)} topics, {len(langs.locales)} languages")
+        # Not a problem: the page shows a notice until the translation is brought in line.
+        drifted = catalog.translations(DRIFTED)
+        if drifted:
+            log.info(f"{len(drifted)} translations changed in their {langs.default} original since they were brought in line "
+                     f"(make drift): {', '.join(page.path for page in drifted)}")
     STATE.catalog = catalog

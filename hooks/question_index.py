@@ -42,6 +42,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             "tags": list(question.meta.tags),
             "difficulty": question.meta.difficulty,
             "related": STATE.related[question.id],
+            "updated": question.pages[langs.current].meta.updated.isoformat(),
         }
         for question in catalog.questions.values()
     ]

@@ -40,4 +40,5 @@ if __name__ == "__main__":
         raise SystemExit("usage: make new TOPIC=<topic id> SLUG=<slug>")
     for path in scaffold(sys.argv[1], sys.argv[2]):
         print(f"created {path.relative_to(ROOT / 'docs')}")
-    print("Next: write both pages, then `make serve` to preview and `make test` before opening a pull request.")
+    print(f"Next: write both pages, `make translated ID={sys.argv[2]}` once the English follows the Chinese, "
+          "then `make serve` to preview and `make test` before opening a pull request.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -45,30 +46,41 @@ def site_questions(built_site) -> dict[str, list[dict]]:
 
 
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only below SUBPATH, as GitHub Pages does; anything else is a 404."""
+    """Serves the site only below its subpath, as GitHub Pages does; anything else is a 404."""
+
+    subpath = SUBPATH
 
     def send_head(self):
-        if not urlsplit(self.path).path.startswith(SUBPATH):
+        if not urlsplit(self.path).path.startswith(self.subpath):
             self.send_error(404)
             return None
         return super().send_head()
 
     def translate_path(self, path):
-        return super().translate_path("/" + path[len(SUBPATH):])
+        return super().translate_path("/" + path[len(self.subpath):])
 
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site):
-    """``http://127.0.0.1:<port>/llm-app-interview-guide/`` serving the built site."""
-    handler = functools.partial(_SubpathHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path, subpath: str = SUBPATH):
+    """``http://127.0.0.1:<port><subpath>`` serving ``directory``."""
+    handler = functools.partial(type("Handler", (_SubpathHandler,), {"subpath": subpath}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{subpath}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """``http://127.0.0.1:<port>/llm-app-interview-guide/`` serving the built site."""
+    with serve(built_site) as url:
+        yield url
 
 
 # Debian's chromium here and in .ci/run; CHROMIUM_PATH names another build (GitHub runners ship Google Chrome).

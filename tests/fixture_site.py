@@ -17,7 +17,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import HOOKS, ROOT
 
-HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index", "downloads"]
+HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index", "downloads",
+                "page_header", "page_meta", "whats_new"]
+# Not a GitHub address: Material's own source partial (the fixture has no overrides) would ask api.github.com for stars.
+REPO_URL = "https://git.example.org/fixture/fixture"
+FOCUS_TITLES = {"zh": "考察点", "en": "What the interviewer is looking for"}
 
 TOPICS = """\
 - id: basics
@@ -30,23 +34,26 @@ TOPICS = """\
 
 
 def question(qid: str, topic: str, title: str, *, locale: str = "zh", tags=("rag",), difficulty="easy",
-             seed=None, related=None, body: str = "正文。", extra_meta: str = "") -> str:
+             seed=None, related=None, body: str = "正文。", extra_meta: str = "", updated: str = "2026-11-30",
+             focus: str | None = None) -> str:
     answer = "参考答案" if locale == "zh" else "Reference answer"
-    meta = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {difficulty}"]
+    meta = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {difficulty}", f"updated: {updated}"]
     if seed is not None:
         meta.append(f"seed: {seed}")
     if related is not None:
         meta.append(f"related: [{', '.join(related)}]")
     front = "\n".join(meta) + ("\n" + extra_meta if extra_meta else "")
-    return f'---\n{front}\n---\n\n# {title}\n\n??? success "{answer}"\n\n    {body}\n'
+    focus_block = f'!!! info "{FOCUS_TITLES[locale]}"\n\n    {focus}\n\n' if focus else ""
+    return f'---\n{front}\n---\n\n# {title}\n\n{focus_block}??? success "{answer}"\n\n    {body}\n'
 
 
-def pair(qid: str, topic: str, zh_title: str, en_title: str, **kwargs) -> dict[str, str]:
-    """Both language files of one question, as {src path: text}."""
+def pair(qid: str, topic: str, zh_title: str, en_title: str, *, zh: dict | None = None, en: dict | None = None,
+         **kwargs) -> dict[str, str]:
+    """Both language files of one question, as {src path: text}; ``zh`` and ``en`` hold arguments for one side only."""
     base = f"questions/{topic}/{qid}"
     return {
-        f"{base}.md": question(qid, topic, zh_title, locale="zh", **kwargs),
-        f"{base}.en.md": question(qid, topic, en_title, locale="en", **kwargs),
+        f"{base}.md": question(qid, topic, zh_title, locale="zh", **kwargs, **(zh or {})),
+        f"{base}.en.md": question(qid, topic, en_title, locale="en", **kwargs, **(en or {})),
     }
 
 
@@ -71,6 +78,7 @@ def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, hooks
     config = {
         "site_name": "Fixture",
         "site_url": "https://example.org/fixture/",
+        "repo_url": REPO_URL,
         "strict": True,
         "exclude_docs": "questions/topics.yml\n",
         "theme": {"name": "material"},

@@ -47,3 +47,51 @@ def page_url_path(site: Path, page: Path, subpath: str) -> str:
     if relative.endswith("index.html"):
         relative = relative[: -len("index.html")]
     return subpath + relative
+
+
+class HeadAndText(HTMLParser):
+    """A page's ``<meta>`` tags and ``<head>`` links, and the text inside and outside its answer blocks (``details.success``)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang = ""  # of <html lang>
+        self.meta: dict[str, list[str]] = {}
+        self.head_links: list[dict[str, str]] = []
+        self.answer: list[str] = []
+        self.other: list[str] = []
+        self._in_head = False
+        self._answer_depth = 0  # > 0 inside an answer block: counts nested <details>
+        self._skip = 0  # inside <script> or <style>
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        elif tag == "head":
+            self._in_head = True
+        elif tag == "meta" and ("name" in attrs or "property" in attrs):
+            self.meta.setdefault(attrs.get("name") or attrs["property"], []).append(attrs.get("content", ""))
+        elif tag == "link" and self._in_head:
+            self.head_links.append(attrs)
+        elif tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "details" and (self._answer_depth or "success" in attrs.get("class", "").split()):
+            self._answer_depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag in ("script", "style"):
+            self._skip -= 1
+        elif tag == "details" and self._answer_depth:
+            self._answer_depth -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            (self.answer if self._answer_depth else self.other).append(data)
+
+
+def head_and_text(path: Path) -> HeadAndText:
+    parser = HeadAndText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from conftest import Visit, serve
+from fixture_site import build_site, write_site
+from test_fixture_site import drift_pages
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +84,55 @@ def test_question_pages_request_only_the_site_and_draw_diagrams_when_opened(visi
         assert visit.foreign_requests() == [], entry["url"]
         assert visit.errors == [], entry["url"]
     assert diagrams > 0
+
+
+@pytest.mark.parametrize("locale, label", [("zh", "最后核对："), ("en", "Last checked: ")])
+def test_review_date_shows_under_the_title_while_the_answer_is_closed(visit, site_questions, locale, label):
+    entry = site_questions[locale][-1]
+    page = visit.goto(entry["url"])
+    info = page.locator("article h1 + .qbank-page-info")
+    expect(info).to_be_visible()
+    expect(info).to_contain_text(label + entry["updated"])
+    expect(info.locator("time")).to_have_attribute("datetime", entry["updated"])
+    expect(page.locator("article details.success")).to_have_js_property("open", False)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_report_link_opens_the_answer_problem_form_filled_in(visit, site_questions, locale):
+    entry = site_questions[locale][0]
+    page = visit.goto(entry["url"])
+    # GitHub itself is not part of the test: the new tab gets a stand-in page, and the test reads the URL it was sent to.
+    page.context.route("https://github.com/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<p>form"))
+    with page.expect_popup() as popup:
+        page.locator("article .qbank-report").click()
+    url = urlsplit(popup.value.url)
+    assert (url.netloc, url.path) == ("github.com", "/llm-app-interview-guide/llm-app-interview-guide/issues/new")
+    query = parse_qs(url.query)
+    assert query["template"] == ["answer-problem.yml"]
+    assert query["question"] == [entry["id"]] and query["language"] == [locale]
+    assert query["page"] == ["http://127.0.0.1/llm-app-interview-guide/" + entry["url"]]  # site_url of the test build
+    assert query["title"][0].endswith(entry["title"])
+
+
+@pytest.fixture(scope="module")
+def drift_server(tmp_path_factory):
+    """A fixture site with one translation behind its original and one in line, served under its site_url's path."""
+    site = build_site(write_site(tmp_path_factory.mktemp("drift"), drift_pages()))
+    with serve(site, "/fixture/") as url:
+        yield url
+
+
+def test_drifted_translation_shows_the_notice_and_links_its_original(browser, drift_server):
+    visit = Visit(browser, drift_server)
+    page = visit.goto("en/questions/rag/behind/")
+    notice = page.locator("article .qbank-drift")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("The Chinese original of this question was revised after this translation")
+    notice.get_by_role("link", name="Read the Chinese original").click()
+    expect(page).to_have_url(drift_server + "questions/rag/behind/")
+    expect(page.locator("article h1")).to_have_text(title("题目"))
+    expect(page.locator("article .qbank-drift")).to_have_count(0)
+    in_line = visit.goto("en/questions/rag/in-line/")
+    expect(in_line.locator("article h1 + .qbank-page-info")).to_be_visible()
+    expect(in_line.locator("article .qbank-drift")).to_have_count(0)
+    page.close()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
+import feedparser
 import pytest
+import yaml
 
 from conftest import LOCALES, ROOT, SUBPATH
-from site_pages import html_pages, page_url_path, parse
+from site_pages import head_and_text, html_pages, page_url_path, parse
 
 SITE_ORIGIN = "http://127.0.0.1"  # what built_site sets SITE_URL to, with SUBPATH
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
@@ -19,7 +21,7 @@ def test_question_index_lists_every_question_in_both_languages(built_site, site_
     zh, en = site_questions["zh"], site_questions["en"]
     assert zh and [q["id"] for q in zh] == [q["id"] for q in en]
     for entry in zh + en:
-        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "related"}
+        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "related", "updated"}
         assert (built_site / entry["url"] / "index.html").is_file(), entry["url"]
         assert 3 <= len(entry["related"]) <= 6
     seeds = [q["seed"] for q in zh if q["seed"] is not None]
@@ -138,3 +140,116 @@ def test_every_question_file_reaches_nav_topic_index_search_and_question_index(b
             topic_index = (built_site / prefix / "questions" / entry["topic"] / "index.html").read_text(encoding="utf-8")
             assert f'href="{page_dir.split("/")[-2]}/"' in topic_index, f"{entry['url']} missing from its topic page"
             assert "data-pagefind-body" in (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
+
+
+# --- Freshness and feedback ---
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_every_question_page_shows_its_review_date_and_report_link(built_site, locale, site_questions):
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/answer-problem.yml").read_text(encoding="utf-8"))
+    field_ids = {field["id"] for field in form["body"] if "id" in field}
+    for entry in site_questions[locale]:
+        html = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
+        info = re.search(r'</h1>\n<div class="qbank-page-info" data-pagefind-ignore>(.*?)</div>', html)
+        assert info, f"{entry['url']}: no review line right under the title"
+        day = entry["updated"]
+        assert f'<time datetime="{day}">{day}</time>' in info[1], entry["url"]
+        href = re.search(r'<a class="qbank-report" href="([^"]+)"', info[1])[1].replace("&amp;", "&")
+        parts = urlsplit(href)
+        assert parts.netloc == "github.com" and parts.path.endswith("/issues/new"), href
+        query = parse_qs(parts.query)
+        assert query.pop("template") == ["answer-problem.yml"] and set(query) - {"title"} <= field_ids
+        assert query["question"] == [entry["id"]] and query["language"] == [locale]
+        assert query["page"] == [SITE_ORIGIN + SUBPATH + entry["url"]]
+
+
+# The longest run of characters a description may share with an answer without also appearing outside it.
+WINDOW = 12
+
+
+def test_every_page_has_a_description_and_social_tags_with_no_answer_text(built_site, site_questions):
+    titles = {entry["url"]: entry["title"] for entries in site_questions.values() for entry in entries}
+    problems = []
+    for page in html_pages(built_site):
+        name = page.relative_to(built_site).as_posix()
+        parsed = head_and_text(page)
+        tags = {key: parsed.meta.get(key, []) for key in ("description", "og:type", "og:site_name", "og:title", "og:description",
+                                                           "og:url", "og:locale", "twitter:card", "twitter:title", "twitter:description")}
+        if name == "404.html":  # a template, not a page: no URL of its own
+            tags.pop("og:url")
+        wrong = [key for key, values in tags.items() if len(values) != 1 or not values[0].strip()]
+        if wrong:
+            problems.append(f"{name}: missing, empty or repeated: {', '.join(wrong)}")
+            continue
+        value = {key: values[0] for key, values in tags.items()}
+        description = " ".join(value["description"].split())
+        if not value["og:description"] == value["twitter:description"] == value["description"]:
+            problems.append(f"{name}: og/twitter descriptions differ from the description")
+        if value["og:locale"] != {"zh": "zh_CN", "en": "en_US"}[parsed.lang]:
+            problems.append(f"{name}: og:locale {value['og:locale']}")
+        canonical = parse(page).canonical
+        if name != "404.html" and [value["og:url"]] != canonical:
+            problems.append(f"{name}: og:url {value['og:url']} is not the canonical URL {canonical}")
+        url = name.removesuffix("index.html")
+        if url in titles and value["og:title"] != titles[url]:
+            problems.append(f"{name}: og:title {value['og:title']!r}, expected the question")
+        answer = " ".join("".join(parsed.answer).split())
+        other = " ".join("".join(parsed.other).split())
+        if url in titles and description.rstrip("…")[:WINDOW] not in other:
+            problems.append(f"{name}: description not from the page's visible text: {description[:40]!r}")
+        leaked = {description[i:i + WINDOW] for i in range(len(description) - WINDOW + 1)
+                  if description[i:i + WINDOW] in answer and description[i:i + WINDOW] not in other}
+        if leaked:
+            problems.append(f"{name}: description holds answer text: {sorted(leaked)[:3]}")
+    assert problems == []
+
+
+def feed_of(site, locale):
+    parsed = feedparser.parse((site / LOCALES[locale] / "feed.xml").read_bytes())
+    assert not parsed.bozo and parsed.version == "atom10", parsed.get("bozo_exception")
+    return parsed
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_feed_is_atom_listing_every_question_once_with_absolute_urls(built_site, locale, site_questions):
+    feed = feed_of(built_site, locale)
+    base = SITE_ORIGIN + SUBPATH
+    assert feed.feed.id == base + LOCALES[locale] + "feed.xml" and feed.feed.title and feed.feed.author
+    assert {link.rel: link.href for link in feed.feed.links} == {
+        "self": base + LOCALES[locale] + "feed.xml", "alternate": base + LOCALES[locale] + "recent/"}
+    entries = site_questions[locale]
+    assert sorted(e.link for e in feed.entries) == sorted(base + entry["url"] for entry in entries)
+    assert len({e.id for e in feed.entries}) == len(feed.entries) == len(entries)
+    updated = {base + entry["url"]: entry["updated"] for entry in entries}
+    assert [e.updated[:10] for e in feed.entries] == [updated[e.link] for e in feed.entries]
+    assert [e.updated for e in feed.entries] == sorted((e.updated for e in feed.entries), reverse=True)
+    assert feed.feed.updated == feed.entries[0].updated
+    assert all(e.title and e.summary and e.tags for e in feed.entries)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_recently_updated_page_matches_the_feed(built_site, locale):
+    prefix = LOCALES[locale]
+    page = built_site / prefix / "recent" / "index.html"
+    links = [urljoin(SITE_ORIGIN + SUBPATH + prefix + "recent/", href) for href in parse(page).links
+             if "/questions/" in urljoin("/" + prefix + "recent/", href) and "#" not in href]
+    article = page.read_text(encoding="utf-8").split("<article", 1)[1]
+    listed = [urljoin(SITE_ORIGIN + SUBPATH + prefix + "recent/", href) for href in re.findall(r'<li><a href="([^"]+)"', article)]
+    assert listed == [e.link for e in feed_of(built_site, locale).entries]
+    assert set(listed) <= set(links)
+
+
+def test_every_page_head_links_its_language_feed_and_home_pages_link_feed_and_recent(built_site):
+    problems = []
+    for page in html_pages(built_site):
+        name = page.relative_to(built_site).as_posix()
+        parsed = head_and_text(page)
+        feeds = [link for link in parsed.head_links
+                 if "alternate" in link.get("rel", "").lower().split() and link.get("type") == "application/atom+xml"]
+        expected = SITE_ORIGIN + SUBPATH + LOCALES[parsed.lang] + "feed.xml"
+        if [urljoin(SITE_ORIGIN + page_url_path(built_site, page, SUBPATH), link["href"]) for link in feeds] != [expected]:
+            problems.append(f"{name}: {feeds}")
+    assert problems == []
+    for prefix in LOCALES.values():
+        links = parse(built_site / prefix / "index.html").links
+        assert "feed.xml" in links and "recent/" in links

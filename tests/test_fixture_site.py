@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import subprocess
 import sys
+from urllib.parse import parse_qs, urlsplit
 
+import feedparser
 import pytest
 from mkdocs.exceptions import Abort
 
-from fixture_site import article, build_site, pair, question, questions_json, write_site
+from conftest import ROOT
+
+from fixture_site import REPO_URL, article, build_site, pair, question, questions_json, write_site
+from qbank.freshness import body_hash, source_body
 
 GOOD = {
-    **pair("what-is-rag", "rag", "什么是 RAG？", "What is RAG?", tags=("rag", "retrieval"), seed=17),
-    **pair("chunking", "rag", "怎么切分文档？", "How do you chunk documents?", tags=("rag", "chunking"), difficulty="medium"),
+    **pair("what-is-rag", "rag", "什么是 RAG？", "What is RAG?", tags=("rag", "retrieval"), seed=17, updated="2026-12-06",
+           zh={"focus": "面试官想听你讲清 RAG 的两条链路。"}, en={"focus": 'The interviewer wants both "paths" of RAG.'}),
+    **pair("chunking", "rag", "怎么切分文档？", "How do you chunk documents?", tags=("rag", "chunking"), difficulty="medium",
+           updated="2026-10-01"),
     **pair("hybrid-search", "rag", "什么是多路召回？", "What is hybrid retrieval?", tags=("retrieval",), difficulty="hard"),
-    **pair("tokenizer", "basics", "分词器是什么？", "What is a tokenizer?", tags=("tokenizer",), related=["chunking"]),
+    **pair("tokenizer", "basics", "分词器是什么？", "What is a tokenizer?", tags=("tokenizer",), related=["chunking"],
+           updated="2026-12-06"),
 }
 
 
-@pytest.fixture
-def good_site(tmp_path):
-    return build_site(write_site(tmp_path, GOOD))
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory):
+    """Built once for the tests that only read it."""
+    return build_site(write_site(tmp_path_factory.mktemp("good"), GOOD))
 
 
 def test_generated_pages_exist_in_both_languages(good_site):
@@ -63,6 +73,7 @@ def test_questions_json_per_language(good_site):
         "difficulty": "easy",
         # tokenizer shares nothing with it, so it comes last; the other two tie on tags and topic
         "related": ["hybrid-search", "chunking", "tokenizer"],
+        "updated": "2026-12-06",
     }
     assert en[1]["title"] == "What is RAG?" and en[1]["url"] == "en/questions/rag/what-is-rag/"
     assert [q["related"] for q in zh] == [q["related"] for q in en]
@@ -116,7 +127,7 @@ BAD_INPUTS = {
         'in "<unicode string>", line 3, column 1: ^',
     ),
     "missing id": (
-        {"questions/rag/bad.md": "---\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# 题\n\n??? success \"参考答案\"\n\n    答。\n"},
+        {"questions/rag/bad.md": "---\ntopic: rag\ntags: [rag]\ndifficulty: easy\nupdated: 2026-11-30\n---\n\n# 题\n\n??? success \"参考答案\"\n\n    答。\n"},
         "docs/questions/rag/bad.md: id: expected this field, found it missing",
     ),
     "duplicate id": (
@@ -133,11 +144,11 @@ BAD_INPUTS = {
         "docs/questions/rag/bad.md: related: expected ids of existing questions, found unknown id 'no-such-question'",
     ),
     "missing answer block": (
-        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# 题\n\n答案直接写出来。\n"},
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\nupdated: 2026-11-30\n---\n\n# 题\n\n答案直接写出来。\n"},
         "docs/questions/rag/bad.md: answer: expected one closed answer block '??? success \"参考答案\"', found 0",
     ),
     "answer open by default": (
-        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\n---\n\n# Q\n\n???+ success \"Reference answer\"\n\n    A.\n"},
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": "---\nid: bad\ntopic: rag\ntags: [rag]\ndifficulty: easy\nupdated: 2026-11-30\n---\n\n# Q\n\n???+ success \"Reference answer\"\n\n    A.\n"},
         "docs/questions/rag/bad.en.md: answer: expected one closed answer block '??? success \"Reference answer\"', found it open by default ('???+')",
     ),
     "answer block ended by an unindented line": (
@@ -161,6 +172,15 @@ BAD_INPUTS = {
         pair("bad", "rag", "题", "Q", seed=99),
         "docs/questions/rag/bad.en.md: seed: expected an integer from 1 to 65, found 99",
         "docs/questions/rag/bad.md: seed: expected an integer from 1 to 65, found 99",
+    ),
+    "source_hash on the original": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": question("bad", "rag", "题", extra_meta='source_hash: "0123456789ab"')},
+        "docs/questions/rag/bad.md: source_hash: expected it only on a translation (it records the zh text the translation "
+        "follows), found it on the zh original",
+    ),
+    "missing review date": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": question("bad", "rag", "Q", locale="en").replace("updated: 2026-11-30\n", "")},
+        "docs/questions/rag/bad.en.md: updated: expected this field, found it missing",
     ),
     "id differs from file name": (
         {"questions/rag/bad.md": question("other", "rag", "题")},
@@ -213,3 +233,146 @@ def test_broken_topic_list_is_a_plugin_error(tmp_path):
     assert result.returncode == 1
     assert "docs/questions/topics.yml: rag.name: expected text for every language, found none for en" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+# --- Freshness and feedback: review date, report link, descriptions, what's new, translation drift ---
+
+def page_info(html: str) -> str:
+    """The line the build puts under a question's title (hooks/page_header.py), checked to follow the H1 directly."""
+    after_title = html[html.index("</h1>") + len("</h1>"):].lstrip("\n")
+    assert after_title.startswith('<div class="qbank-page-info" data-pagefind-ignore>'), after_title[:200]
+    return after_title[: after_title.index("</div>") + len("</div>")]
+
+
+def report_query(info: str) -> dict[str, list[str]]:
+    href = html.unescape(re.search(r'<a class="qbank-report" href="([^"]+)" target="_blank" rel="noopener">', info)[1])
+    parts = urlsplit(href)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPO_URL}/issues/new"
+    return parse_qs(parts.query)
+
+
+def test_question_pages_show_review_date_and_report_link_under_the_title(good_site):
+    zh = page_info(article((good_site / "questions/rag/what-is-rag/index.html").read_text(encoding="utf-8")))
+    en = page_info(article((good_site / "en/questions/rag/chunking/index.html").read_text(encoding="utf-8")))
+    assert zh.startswith('<div class="qbank-page-info" data-pagefind-ignore>基础 · 最后核对：<time datetime="2026-12-06">2026-12-06</time> · ')
+    assert en.startswith('<div class="qbank-page-info" data-pagefind-ignore>Medium · Last checked: <time datetime="2026-10-01">2026-10-01</time> · ')
+    assert zh.endswith(">纠错</a></div>") and en.endswith(">Report a problem</a></div>")
+    assert report_query(zh) == {"template": ["answer-problem.yml"], "question": ["what-is-rag"], "language": ["zh"],
+                                "page": ["https://example.org/fixture/questions/rag/what-is-rag/"], "title": ["纠错：什么是 RAG？"]}
+    assert report_query(en) == {"template": ["answer-problem.yml"], "question": ["chunking"], "language": ["en"],
+                                "page": ["https://example.org/fixture/en/questions/rag/chunking/"],
+                                "title": ["Problem: How do you chunk documents?"]}
+
+
+def test_descriptions_come_from_what_the_interviewer_looks_for(good_site):
+    def description(path):
+        return re.findall(r'<meta name="description" content="([^"]*)">', (good_site / path).read_text(encoding="utf-8"))
+
+    assert description("questions/rag/what-is-rag/index.html") == ["面试官想听你讲清 RAG 的两条链路。"]
+    assert description("en/questions/rag/what-is-rag/index.html") == ["The interviewer wants both &#34;paths&#34; of RAG."]
+    assert description("en/questions/rag/chunking/index.html") == ["How do you chunk documents?"]  # no such block: the question
+    assert description("questions/rag/index.html") == ["检索题。"] and description("en/questions/rag/index.html") == ["Retrieval questions."]
+    assert description("en/questions/index.html") == ["Every interview question, grouped by topic."]
+    assert description("index.html") == ["Fixture site."]
+
+
+def feed_rows(site, prefix: str) -> list[tuple[str, str, str]]:
+    parsed = feedparser.parse((site / prefix / "feed.xml").read_bytes())
+    assert not parsed.bozo and parsed.version == "atom10", parsed.get("bozo_exception")
+    return [(e.title, e.link, e.updated[:10]) for e in parsed.entries]
+
+
+def test_feeds_list_every_question_newest_first_with_absolute_urls(good_site):
+    root = "https://example.org/fixture/"
+    assert feed_rows(good_site, "") == [
+        ("分词器是什么？", root + "questions/basics/tokenizer/", "2026-12-06"),
+        ("什么是 RAG？", root + "questions/rag/what-is-rag/", "2026-12-06"),
+        ("什么是多路召回？", root + "questions/rag/hybrid-search/", "2026-11-30"),
+        ("怎么切分文档？", root + "questions/rag/chunking/", "2026-10-01"),
+    ]
+    assert [link for _, link, _ in feed_rows(good_site, "en")] == [
+        root + "en/questions/basics/tokenizer/", root + "en/questions/rag/what-is-rag/",
+        root + "en/questions/rag/hybrid-search/", root + "en/questions/rag/chunking/"]
+    parsed = feedparser.parse((good_site / "en/feed.xml").read_bytes())
+    assert parsed.feed.id == root + "en/feed.xml" and parsed.feed.updated == "2026-12-06T00:00:00Z"
+    assert parsed.feed.language == "en" and parsed.feed.author == "LLM App Interview Guide"  # the en site_name from mkdocs.yml
+    assert {link.rel: link.href for link in parsed.feed.links} == {"self": root + "en/feed.xml", "alternate": root + "en/recent/"}
+    what_is_rag = parsed.entries[1]
+    assert what_is_rag.id == root + "en/questions/rag/what-is-rag/#updated-2026-12-06"
+    assert what_is_rag.summary == 'The interviewer wants both "paths" of RAG.'  # what the interviewer looks for, never the answer
+    assert [tag.term for tag in parsed.entries[0].tags] == ["basics"]
+
+
+def test_recently_updated_pages_follow_their_feed(good_site):
+    zh = article((good_site / "recent/index.html").read_text(encoding="utf-8"))
+    en = article((good_site / "en/recent/index.html").read_text(encoding="utf-8"))
+    assert re.findall(r'<h2 id="([^"]+)"', zh) == ["2026-12-06", "2026-11-30", "2026-10-01"]
+    assert re.findall(r'<li><a href="\.\./questions/([^"]+)">', zh) == [
+        "basics/tokenizer/", "rag/what-is-rag/", "rag/hybrid-search/", "rag/chunking/"]
+    assert re.findall(r'<li><a href="\.\./questions/([^"]+)">', en) == re.findall(r'<li><a href="\.\./questions/([^"]+)">', zh)
+    assert '<li><a href="../questions/rag/chunking/">How do you chunk documents?</a> · Retrieval · Medium</li>' in en
+    assert '<a href="../feed.xml">用 Atom 订阅更新</a>' in zh and '<a href="../feed.xml">Subscribe to updates (Atom)</a>' in en
+
+
+# The drift fixture: the zh text each translation was brought in line with, as `make translated` would have recorded it.
+ZH_NOW, ZH_BEFORE = "现在的答案。", "以前的答案。"
+
+
+def zh_hash(qid: str, zh_answer: str) -> str:
+    return body_hash(source_body(question(qid, "rag", "题目", body=zh_answer)))
+
+
+def drift_pages() -> dict[str, str]:
+    return {
+        **GOOD,  # untracked: no source_hash
+        **pair("in-line", "rag", "题目", "Question", zh={"body": ZH_NOW},
+               en={"extra_meta": f'source_hash: "{zh_hash("in-line", ZH_NOW)}"'}),
+        **pair("behind", "rag", "题目", "Question", zh={"body": ZH_NOW},
+               en={"extra_meta": f'source_hash: "{zh_hash("behind", ZH_BEFORE)}"'}),
+    }
+
+
+DRIFT_NOTICE = (
+    '<div class="admonition warning qbank-drift" data-pagefind-ignore>\n'
+    '<p class="admonition-title">The Chinese original has changed</p>\n'
+    "<p>The Chinese original of this question was revised after this translation was last brought in line with it, "
+    'so this page may not reflect those changes yet. <a href="../../../../questions/rag/behind/">Read the Chinese original</a></p>\n'
+    "</div>"
+)
+
+
+def test_drifted_translation_shows_a_notice_and_the_build_passes(tmp_path, caplog):
+    with caplog.at_level(logging.INFO):
+        site = build_site(write_site(tmp_path, drift_pages()))  # strict: a drifted twin is news, not an error
+    behind = article((site / "en/questions/rag/behind/index.html").read_text(encoding="utf-8"))
+    assert DRIFT_NOTICE in behind and behind.index(DRIFT_NOTICE) < behind.index("<details")
+    for path in ("en/questions/rag/in-line/", "en/questions/rag/what-is-rag/", "questions/rag/behind/"):
+        assert "qbank-drift" not in (site / path / "index.html").read_text(encoding="utf-8"), path
+    assert ("question_bank: 1 translations changed in their zh original since they were brought in line (make drift): "
+            "docs/questions/rag/behind.en.md") in caplog.messages
+
+
+def test_resynced_translation_loses_its_notice_and_a_redated_original_flags_nothing(tmp_path):
+    config = write_site(tmp_path, drift_pages())
+    docs = tmp_path / "docs" / "questions" / "rag"
+    before = (docs / "behind.en.md").read_text(encoding="utf-8")
+    result = freshness_cli(config, "synced", "behind")
+    assert result.stdout == f"docs/questions/rag/behind.en.md: source_hash: {zh_hash('behind', ZH_NOW)}\n"
+    assert (docs / "behind.en.md").read_text(encoding="utf-8") == before.replace(zh_hash("behind", ZH_BEFORE), zh_hash("behind", ZH_NOW))
+    # Re-dating and re-tagging the original changes its front matter, not its text: nothing drifts.
+    original = docs / "in-line.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("updated: 2026-11-30", "updated: 2026-12-07")
+                        .replace("tags: [rag]", "tags: [rag, new-tag]"), encoding="utf-8")
+    english = docs / "in-line.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("tags: [rag]", "tags: [rag, new-tag]"), encoding="utf-8")
+    site = build_site(config)
+    for qid in ("behind", "in-line"):
+        assert "qbank-drift" not in (site / f"en/questions/rag/{qid}/index.html").read_text(encoding="utf-8"), qid
+    assert freshness_cli(config, "drift").stdout.startswith("Translations whose zh original changed after they were last brought in line (drifted): 0\n")
+
+
+def freshness_cli(config, *args) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "freshness.py"), "--config", str(config), *args],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result

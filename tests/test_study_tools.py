@@ -48,6 +48,7 @@ def test_practice_mode_shows_only_chosen_topics_and_works_by_keyboard(visit, sit
     topic = all_entries[-1]["topic"]
     chosen = {e["url"] for e in all_entries if e["topic"] == topic}
     page = visit.goto("practice/")
+    expect(page.locator("input[name=topics]").first).to_be_visible()  # drawn once questions.json has loaded
     for box in page.locator("input[name=topics]").all():
         if box.get_attribute("value") != topic:
             box.uncheck()
@@ -83,6 +84,7 @@ def test_weakest_first_puts_unseen_before_marked(visit, site_questions):
         {format, version: 1, marks: {[id]: {state: "mastered", at: "2026-11-30T00:00:00Z"}}}))""",
                   [PROGRESS_KEY, FORMAT, marked["id"]])
     page.reload(wait_until="networkidle")
+    expect(page.locator("input[name=topics]").first).to_be_visible()  # drawn once questions.json has loaded
     for box in page.locator("input[name=topics]").all():
         if box.get_attribute("value") != marked["topic"]:
             box.uncheck()

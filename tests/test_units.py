@@ -10,7 +10,9 @@ import sys
 import pytest
 
 from conftest import HOOKS, ROOT
+from qbank.answers import focus_text, shortened
 from qbank.catalog import build_catalog, is_question_source
+from qbank.freshness import body_hash, by_age, source_body, with_source_hash
 from qbank.listing import md_link
 from qbank.page import parse_question
 from qbank.related import MAX_RELATED, MIN_RELATED, compute_related, terms
@@ -34,20 +36,22 @@ def load_hook(name):
     return module
 
 
-def source(qid, topic="rag", *, title="题目", tags=("rag",), answer="参考答案", body="答案。", **meta):
-    lines = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {meta.pop('difficulty', 'easy')}"]
+def source(qid, topic="rag", *, title="题目", tags=("rag",), answer="参考答案", body="答案。", focus="", **meta):
+    lines = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", f"difficulty: {meta.pop('difficulty', 'easy')}",
+             f"updated: {meta.pop('updated', '2026-11-30')}"]
     lines += [f"{key}: {value}" for key, value in meta.items()]
-    return "---\n" + "\n".join(lines) + f'\n---\n\n# {title}\n\n??? success "{answer}"\n\n    {body}\n'
+    return "---\n" + "\n".join(lines) + f'\n---\n\n# {title}\n\n{focus}??? success "{answer}"\n\n    {body}\n'
 
 
 def catalog_of(pages: dict[str, str]):
     return build_catalog(pages.items(), topics=TOPICS, locales=["zh", "en"], default_locale="zh", answer_titles=TITLES)
 
 
-def pair(qid, topic="rag", *, zh_body="答案。", en_body="Answer.", **meta):
+def pair(qid, topic="rag", *, zh_body="答案。", en_body="Answer.", en_meta=None, **meta):
     return {
         f"questions/{topic}/{qid}.md": source(qid, topic, body=zh_body, **meta),
-        f"questions/{topic}/{qid}.en.md": source(qid, topic, title="Question", answer="Reference answer", body=en_body, **meta),
+        f"questions/{topic}/{qid}.en.md": source(qid, topic, title="Question", answer="Reference answer", body=en_body,
+                                                 **meta, **(en_meta or {})),
     }
 
 
@@ -67,16 +71,20 @@ class TestSchema:
         ("related", ["Bad Id"], "in the list, expected a lowercase ASCII slug such as 'what-is-rag', found 'Bad Id'"),
         ("updated", "yesterday", "expected a date as YYYY-MM-DD, found 'yesterday'"),
         ("difficulty", "easy-ish", "expected one of easy, medium, hard, found 'easy-ish'"),
+        ("source_hash", 123456789012, "expected 12 hexadecimal digits in quotes, as `make translated ID=<id>` writes them, found 123456789012"),
+        ("source_hash", "0123456789AB", "expected 12 hexadecimal digits in quotes, as `make translated ID=<id>` writes them, found '0123456789AB'"),
     ])
     def test_each_bad_value_names_field_expectation_and_finding(self, field, value, message):
-        meta = {"id": "a", "topic": "rag", "tags": ["x"], "difficulty": "easy", field: value}
+        meta = {"id": "a", "topic": "rag", "tags": ["x"], "difficulty": "easy", "updated": datetime.date(2026, 11, 30), field: value}
         assert check_meta(meta) == (None, [(field, message)])
 
     def test_unknown_and_missing_fields(self):
         _, problems = check_meta({"id": "a", "topic": "rag", "tag": ["x"], "difficulty": "easy"})
         assert problems == [
-            ("tag", "expected one of the fields id, seed, topic, tags, difficulty, companies, related, updated, found unknown field"),
+            ("tag", "expected one of the fields id, seed, topic, tags, difficulty, companies, related, updated, source_hash, "
+                    "found unknown field"),
             ("tags", "expected this field, found it missing"),
+            ("updated", "expected this field, found it missing"),
         ]
 
 
@@ -183,10 +191,12 @@ def test_math_becomes_mathml():
 
 def test_page_head_drops_only_head_alternates():
     on_post_page = load_hook("page_head").on_post_page
-    html = ('<head>\n  <link rel="alternate" href="./" hreflang="zh">\n  <link rel="canonical" href="x">\n</head>'
+    feed = '<link rel="alternate " type="application/atom+xml" title="T" href="feed.xml">'
+    html = (f'<head>\n  <link rel="alternate" href="./" hreflang="zh">\n  <link rel="canonical" href="x">\n  {feed}\n</head>'
             '<body><a href="./" hreflang="zh" class="md-select__link">中文</a></body>')
     out = on_post_page(html, page=None, config=None)
     assert 'rel="alternate"' not in out and 'rel="canonical"' in out and 'class="md-select__link"' in out
+    assert feed in out
 
 
 
@@ -203,3 +213,119 @@ def test_make_new_scaffolds_a_pair_that_passes_validation(tmp_path):
         scaffold("rag", "what-is-new", docs=docs)
     with pytest.raises(SystemExit, match="TOPIC: expected one of"):
         scaffold("nowhere", "x", docs=docs)
+
+
+class TestFreshness:
+    """Translation drift (qbank.freshness, Catalog.translations) and the age report's order."""
+
+    def test_fingerprint_ignores_line_endings_trailing_spaces_and_front_matter(self):
+        body = "\n# 题目\n\n??? success \"参考答案\"\n\n    答案。\n"
+        same = body.replace("\n", "\r\n").replace("答案。", "答案。  \t")
+        assert body_hash(body) == body_hash(same) == body_hash(source_body(source("a", body="答案。")))
+        assert body_hash(source_body(source("a", body="答案。", updated="2027-01-01", tags=("x", "y")))) == body_hash(body)
+        assert body_hash(body) != body_hash(body.replace("答案。", "答案！"))
+        assert len(body_hash(body)) == 12 and int(body_hash(body), 16) >= 0
+
+    def test_translation_states(self):
+        zh_hash = body_hash(source_body(source("a", body="原文。")))
+        old_hash = body_hash(source_body(source("a", body="旧的原文。")))
+        catalog = catalog_of({
+            **pair("a", zh_body="原文。", en_meta={"source_hash": f'"{zh_hash}"'}),
+            **pair("b", zh_body="原文。", en_meta={"source_hash": f'"{old_hash}"'}),
+            **pair("c"),
+        })
+        assert catalog.problems == []
+        assert [q.translation_state("en") for q in catalog.questions.values()] == ["synced", "drifted", "untracked"]
+        assert catalog.questions["a"].translation_state("zh") is None
+        assert [p.path for p in catalog.translations("drifted")] == ["docs/questions/rag/b.en.md"]
+        assert [p.path for p in catalog.translations("untracked")] == ["docs/questions/rag/c.en.md"]
+
+    def test_source_hash_on_the_original_is_one_line_error(self):
+        pages = pair("a")
+        pages["questions/rag/a.md"] = source("a", source_hash='"0123456789ab"')
+        assert [str(p) for p in catalog_of(pages).problems] == [
+            "docs/questions/rag/a.md: source_hash: expected it only on a translation (it records the zh text the "
+            "translation follows), found it on the zh original"]
+
+    @pytest.mark.parametrize("newline", ["\n", "\r\n"])
+    def test_with_source_hash_changes_only_that_line(self, newline):
+        text = source("a", title="Q").replace("\n", newline)
+        once = with_source_hash(text, "0123456789ab")
+        assert once.split(newline) == text.split(newline)[:6] + ['source_hash: "0123456789ab"'] + text.split(newline)[6:]
+        twice = with_source_hash(once, "ba9876543210")
+        assert twice == once.replace("0123456789ab", "ba9876543210")
+        assert with_source_hash(twice, "ba9876543210") == twice
+        with pytest.raises(ValueError):
+            with_source_hash("# no front matter\n", "0123456789ab")
+
+    def test_age_report_orders_oldest_first_without_reading_the_clock(self):
+        catalog = catalog_of({**pair("new", updated="2026-12-01"), **pair("old", updated="2026-01-15")})
+        pages = [p for q in catalog.questions.values() for p in q.pages.values()]
+        ages = by_age(pages, datetime.date(2026, 12, 6))
+        assert [(a.path, a.days) for a in ages] == [
+            ("docs/questions/rag/old.en.md", 325), ("docs/questions/rag/old.md", 325),
+            ("docs/questions/rag/new.en.md", 5), ("docs/questions/rag/new.md", 5)]
+
+
+class TestDescriptions:
+    FOCUS = '!!! info "考察点"\n\n    面试官想听你讲清 [RAG](../rag/what-is-rag.md) 的**两条链路**和 `chunk` 的取舍。\n\n'
+
+    def test_focus_text_is_plain_and_never_the_answer(self):
+        body = source_body(source("a", focus=self.FOCUS, body="**30 秒回答**\n\n    答案里的秘密。"))
+        assert focus_text(body, "考察点") == "面试官想听你讲清 RAG 的两条链路和 chunk 的取舍。"
+        # inside the answer, indented: part of the answer
+        hidden = source_body(source("a", body='答案。\n\n    !!! info "考察点"\n\n        答案里的秘密。'))
+        assert focus_text(hidden, "考察点") == ""
+        # after the answer's start, even unindented (the build rejects such a page; the text is still never used)
+        after = source_body(source("a", body="答案。")) + '\n!!! info "考察点"\n\n    答案后面的块。\n'
+        assert focus_text(after, "考察点") == ""
+
+    def test_question_description_falls_back_to_the_title(self):
+        describe = load_hook("page_meta").question_description
+        assert describe(source_body(source("a", title="什么是 `RAG`？")), "什么是 `RAG`？", "考察点") == "什么是 RAG？"
+
+    def test_shortened_at_a_sentence_or_word(self):
+        assert shortened("短句。", 10) == "短句。"
+        assert shortened("第一句话说完了。第二句话还有很多很多内容", 16) == "第一句话说完了。…"
+        assert shortened("one two three four five six", 16) == "one two three…"
+        assert shortened("没有标点的一长串中文字符没有标点的一长串中文字符", 10) == "没有标点的一长串中…"
+
+
+class TestFeed:
+    def entries(self):
+        from qbank.feed import FeedEntry, entry_id
+        url = "https://example.org/site/questions/a/"
+        return [FeedEntry(entry_id(url, datetime.date(2026, 12, 6)), 'A <b> & "c"', url, datetime.date(2026, 12, 6),
+                          "考察点 <script>alert(1)</script> & more", "rag", "检索 & 生成")]
+
+    def test_atom_feed_escapes_and_parses(self):
+        import feedparser
+
+        from qbank.feed import atom_feed
+        xml = atom_feed(self.entries(), feed_url="https://example.org/site/feed.xml", page_url="https://example.org/site/recent/",
+                        title="T & <T>", subtitle="S", locale="zh", author="Site")
+        parsed = feedparser.parse(xml)
+        assert not parsed.bozo and parsed.version == "atom10"
+        assert parsed.feed.title == "T & <T>" and parsed.feed.updated == "2026-12-06T00:00:00Z"
+        entry = parsed.entries[0]
+        assert entry.id == "https://example.org/site/questions/a/#updated-2026-12-06"
+        assert entry.link == "https://example.org/site/questions/a/"
+        assert entry.title == 'A <b> & "c"' and entry.tags[0].label == "检索 & 生成"
+        assert b"<script>" not in xml and b"&lt;script&gt;" in xml
+
+    def test_newest_first_keeps_catalog_order_for_ties(self):
+        from qbank.feed import newest_first
+        catalog = catalog_of({**pair("a", seed=1, updated="2026-01-01"), **pair("b", seed=2, updated="2026-06-01"),
+                              **pair("c", seed=3, updated="2026-01-01"), **pair("d", seed=4, updated="2026-06-01")})
+        assert [q.id for q in newest_first(catalog, "zh")] == ["b", "d", "a", "c"]
+
+
+def test_report_url_round_trips_every_field():
+    from urllib.parse import parse_qs, urlsplit
+    page_header = load_hook("page_header")
+    url = page_header.report_url("https://github.com/o/r/", question="what-is-rag", language="en",
+                                 page="https://o.github.io/r/en/questions/rag/what-is-rag/", title="Problem: A & B? #1")
+    parts = urlsplit(url)
+    assert (parts.netloc, parts.path) == ("github.com", "/o/r/issues/new")
+    assert parse_qs(parts.query) == {"template": ["answer-problem.yml"], "question": ["what-is-rag"], "language": ["en"],
+                                     "page": ["https://o.github.io/r/en/questions/rag/what-is-rag/"], "title": ["Problem: A & B? #1"]}

@@ -1,4 +1,4 @@
-"""Pieces of a question page's Markdown that the exports reuse."""
+"""Pieces of a question page's Markdown that the exports, the feeds and the page descriptions reuse."""
 
 from __future__ import annotations
 
@@ -52,3 +52,32 @@ def plain_text(markdown: str) -> str:
     text = re.sub(r"`([^`]*)`", r"\1", text.replace("**", ""))
     text = re.sub(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])", r"\1", text)  # *emphasis*, not a*b
     return " ".join(text.split())
+
+
+def focus_text(body: str, title: str) -> str:
+    """The "what the interviewer is looking for" block (``!!! info "<title>"``) as one line of plain text.
+
+    Only a block *before* the answer counts: a description or feed summary never reveals the answer.
+    """
+    focus = re.search(rf'^!!! +info +"{re.escape(title)}"[ \t]*$', body, re.M)
+    answer = ANSWER_BLOCK.search(body)
+    if not focus or (answer and answer.start() < focus.start()):
+        return ""
+    lines = lines_after(body, focus)
+    return plain_text(strip_html(textwrap.dedent("\n".join(lines[:block_end(lines)]))))
+
+
+def strip_html(markdown: str) -> str:
+    return re.sub(r"<[^>\n]+>", "", markdown)
+
+
+def shortened(text: str, limit: int) -> str:
+    """At most ``limit`` characters: whole sentences if they fill half of it, else whole words, then "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    sentence_ends = [m.end() for m in re.finditer(r"[。！？；.!?;](?=\s|$)|[。！？；]", cut)]
+    if sentence_ends and sentence_ends[-1] >= limit // 2:
+        return cut[: sentence_ends[-1]].rstrip() + "…"
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= limit // 2 else cut).rstrip(" ,，、:：") + "…"

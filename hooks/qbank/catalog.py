@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
+from .freshness import body_hash, translation_state
 from .page import QuestionPage, parse_question, source_path
 from .problems import Problem
 from .topics import Topic
@@ -39,6 +41,17 @@ class Question:
     def title(self, locale: str) -> str:
         return self.pages[locale].title
 
+    @cached_property
+    def original_hash(self) -> str:
+        """The fingerprint of the original's text, which a translation's ``source_hash`` records."""
+        return body_hash(self.pages[self.default_locale].body)
+
+    def translation_state(self, locale: str) -> str | None:
+        """``synced``, ``drifted`` or ``untracked`` for a translation (see ``qbank.freshness``); None for the original."""
+        if locale == self.default_locale:
+            return None
+        return translation_state(self.pages[locale].meta.source_hash, self.original_hash)
+
 
 @dataclass
 class Catalog:
@@ -47,6 +60,11 @@ class Catalog:
     default_locale: str
     questions: dict[str, Question] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def translations(self, state: str) -> list[QuestionPage]:
+        """The translations in a state (``qbank.freshness``), in catalog order."""
+        return [q.pages[locale] for q in self.questions.values() for locale in self.locales
+                if q.translation_state(locale) == state]
 
     def in_topic(self, topic_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.meta.topic == topic_id]
@@ -123,6 +141,9 @@ def _parse(catalog: Catalog, src_uri: str, source: str, answer_titles: dict[str,
         return None
     if meta.topic != match["topic"]:
         catalog.problems.append(Problem(path, "topic", f"expected '{match['topic']}' (the folder the file is in), found '{meta.topic}'"))
+        return None
+    if locale == catalog.default_locale and meta.source_hash is not None:
+        catalog.problems.append(Problem(path, "source_hash", f"expected it only on a translation (it records the {locale} text the translation follows), found it on the {locale} original"))
         return None
     return page
 

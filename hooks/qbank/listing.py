@@ -6,14 +6,25 @@ carries them, so MkDocs resolves and checks them like hand-written links.
 
 from __future__ import annotations
 
+import json
 import posixpath
 
 from .answers import opened, without_title
 from .catalog import QUESTIONS_DIR, Catalog, Question
+from .feed import FEED_FILE, newest_first
 from .generated import source_uri
 from .topics import Topic
 
 PRINTABLE = "print"
+RECENT = "recent"
+
+
+def front_matter(*, description: str, hide: tuple[str, ...] = ()) -> list[str]:
+    """YAML front matter lines; the description is JSON-quoted (JSON strings are YAML strings)."""
+    lines = ["---", f"description: {json.dumps(' '.join(description.split()), ensure_ascii=False)}"]
+    if hide:
+        lines += ["hide:", *(f"  - {item}" for item in hide)]
+    return lines + ["---", ""]
 
 
 def md_link(text: str, target: str) -> str:
@@ -45,7 +56,8 @@ def question_table(questions: list[Question], *, locale: str, text: dict, from_d
 def topic_page(catalog: Catalog, topic: Topic, *, locale: str, default: str, text: dict) -> str:
     questions = catalog.in_topic(topic.id)
     table = question_table(questions, locale=locale, text=text, from_dir=topic_dir(topic))
-    parts = [f"# {topic.name(locale)}", "", topic.description(locale), "", progress_placeholder(topic.id), "", table]
+    parts = [*front_matter(description=topic.description(locale)), f"# {topic.name(locale)}", "", topic.description(locale), "",
+             progress_placeholder(topic.id), "", table]
     if questions:
         printable = posixpath.basename(source_uri(topic_dir(topic), PRINTABLE, locale, default))
         parts += ["", md_link(text["printable"]["link"], printable)]
@@ -60,7 +72,7 @@ def progress_placeholder(topic_id: str) -> str:
 def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
     """Every question of a topic with its answer open, one per printed page (see extra.css)."""
     strings = text["printable"]
-    parts = ["---", "hide:", "  - navigation", "  - toc", "---", "",
+    parts = [*front_matter(description=strings["intro"], hide=("navigation", "toc")),
              f"# {strings['title'].format(topic=topic.name(locale))}", "", strings["intro"], ""]
     for question in catalog.in_topic(topic.id):
         page = question.pages[locale]
@@ -70,7 +82,8 @@ def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -
 
 
 def all_questions_page(catalog: Catalog, *, locale: str, text: dict) -> str:
-    parts = [f"# {text['all_questions_title']}", "", text["all_questions_intro"], ""]
+    parts = [*front_matter(description=text["all_questions_intro"]), f"# {text['all_questions_title']}", "",
+             text["all_questions_intro"], ""]
     for topic in catalog.topics.values():
         questions = catalog.in_topic(topic.id)
         if not questions:
@@ -94,3 +107,19 @@ def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: di
         target = posixpath.relpath(source_uri(topic_dir(topic), "index", locale, default), from_dir or ".")
         rows.append(f"| {md_link(topic.name(locale), target)} | {len(catalog.in_topic(topic.id))} | {topic.description(locale)} |")
     return "\n".join(rows)
+
+
+def recent_page(catalog: Catalog, *, locale: str, text: dict) -> str:
+    """Every question by the date it was last checked, newest first: the same order as the language's feed."""
+    strings = text["freshness"]
+    parts = [*front_matter(description=strings["recent_intro"]), f"# {strings['recent_title']}", "",
+             f"{strings['recent_intro']} {md_link(strings['feed_link'], FEED_FILE)}"]
+    day = None
+    for question in newest_first(catalog, locale):
+        page = question.pages[locale]
+        if page.meta.updated != day:
+            day = page.meta.updated
+            parts += ["", f"## {day.isoformat()}", ""]
+        topic = catalog.topics[question.meta.topic].name(locale)
+        parts.append(f"- {md_link(page.title, page.src_uri)} · {topic} · {difficulty_label(text, question.meta.difficulty)}")
+    return "\n".join(parts) + "\n"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `source_hash` on a translation: the first 12 hex digits of the SHA-256 of the original's body (qbank.freshness).
+SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 DIFFICULTIES = ("easy", "medium", "hard")
 # The seed interview report lists 65 questions (shared/seed/questions.tsv).
 SEED_RANGE = range(1, 66)
@@ -23,10 +25,12 @@ class QuestionMeta:
     topic: str
     tags: tuple[str, ...]
     difficulty: str
+    updated: datetime.date
     seed: int | None = None
     companies: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
-    updated: datetime.date | None = None
+    # translations only: the original's text this translation was last brought in line with
+    source_hash: str | None = None
 
 
 Check = Callable[[Any], "str | None"]
@@ -82,6 +86,12 @@ def _date(value: Any) -> str | None:
     return f"expected a date as YYYY-MM-DD, {_found(value)}"
 
 
+def _source_hash(value: Any) -> str | None:
+    if isinstance(value, str) and SOURCE_HASH.match(value):
+        return None
+    return f"expected 12 hexadecimal digits in quotes, as `make translated ID=<id>` writes them, {_found(value)}"
+
+
 # field -> (required, check)
 FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _slug),
@@ -91,7 +101,8 @@ FIELDS: dict[str, tuple[bool, Check]] = {
     "difficulty": (True, _difficulty),
     "companies": (False, _list_of(_text, non_empty=False)),
     "related": (False, _list_of(_slug, non_empty=False)),
-    "updated": (False, _date),
+    "updated": (True, _date),
+    "source_hash": (False, _source_hash),
 }
 
 
@@ -119,7 +130,8 @@ def check_meta(meta: dict[str, Any]) -> tuple[QuestionMeta | None, list[tuple[st
             seed=meta.get("seed"),
             companies=tuple(meta.get("companies", ())),
             related=tuple(meta.get("related", ())),
-            updated=meta.get("updated"),
+            updated=meta["updated"],
+            source_hash=meta.get("source_hash"),
         ),
         [],
     )
