@@ -10,6 +10,8 @@ import yaml
 from conftest import HOOKS, ROOT, Visit
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+# Written blind for the newest pages: measured and printed, not yet held to the bar (see the file's header).
+BLIND_QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries_blind.yml").read_text(encoding="utf-8"))
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 
 
@@ -43,25 +45,38 @@ def test_query_set_is_broad_enough(built_site):
     ids = set(urls_to_ids(built_site).values())
     assert len(QUERIES) >= 40
     assert {q["lang"] for q in QUERIES} == {"zh", "en"}
-    assert all(q["expect"] in ids for q in QUERIES), [q for q in QUERIES if q["expect"] not in ids]
+    for case in QUERIES + BLIND_QUERIES:
+        assert case["expect"] in ids, case
 
 
-def test_recall_and_language(visit, built_site):
+def recall(visit, built_site, cases) -> tuple[float, float, list[str]]:
+    """Type each query like a reader; recall@1, recall@3 and the misses. No result at all is a miss."""
     ids = urls_to_ids(built_site)
     hits_at_1 = hits_at_3 = 0
     misses = []
-    for case in QUERIES:
+    for case in cases:
         prefix = "en/" if case["lang"] == "en" else ""
-        urls = search(visit, prefix, case["q"])  # no result at all counts as a miss below
+        urls = search(visit, prefix, case["q"])
         assert all(url.startswith("en/") == (case["lang"] == "en") for url in urls), f"{case['q']!r}: other-language result"
         ranked = [ids.get(url) for url in urls]
         hits_at_1 += ranked[:1] == [case["expect"]]
         hits_at_3 += case["expect"] in ranked[:3]
         if case["expect"] not in ranked[:3]:
             misses.append(f"{case['q']!r} -> {ranked[:3]} (expected {case['expect']})")
-    recall_1, recall_3 = hits_at_1 / len(QUERIES), hits_at_3 / len(QUERIES)
+    return hits_at_1 / len(cases), hits_at_3 / len(cases), misses
+
+
+def test_recall_and_language(visit, built_site):
+    recall_1, recall_3, misses = recall(visit, built_site, QUERIES)
     print(f"\nsearch: {len(QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
     assert recall_3 >= 0.95, misses
+    assert visit.foreign_requests() == [] and visit.errors == []
+
+
+def test_blind_queries_stay_in_their_language(visit, built_site):
+    """The blind set's recall is a figure for issue 18, printed here; what is asserted is the language of every result."""
+    recall_1, recall_3, misses = recall(visit, built_site, BLIND_QUERIES)
+    print(f"\nblind search: {len(BLIND_QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
     assert visit.foreign_requests() == [] and visit.errors == []
 
 
@@ -72,7 +87,8 @@ def test_filter_narrows_results(visit, built_site):
     narrowed = search(visit, "", "模型", topic=name)
     in_topic = {e["url"] for e in json.loads((built_site / "questions.json").read_text(encoding="utf-8")) if e["topic"] == topic}
     assert narrowed and set(narrowed) <= in_topic
-    assert len(narrowed) < len(everything)
+    # Both lists stop at 10 results: the filter shows by what it removed, not by a shorter list.
+    assert set(everything) - in_topic
 
 
 def test_filter_alone_lists_a_topic(visit, built_site):
