@@ -13,7 +13,7 @@ VENV_HELP := cannot create $(VENV) with $(PYTHON): install Python 3.11 with its 
 # Material 9.8 prints an end-of-life notice on every build; it is known and tracked, not news.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint new lock clean
+.PHONY: setup build serve test lint new diagrams lock clean
 
 setup: $(INSTALLED) $(NODE_INSTALLED)
 
@@ -47,6 +47,11 @@ lint: setup
 # make new TOPIC=rag SLUG=what-is-rag  -> a zh/en page pair from templates/
 new: setup
 	$(BIN)/python scripts/new_question.py "$(TOPIC)" "$(SLUG)"
+
+# Draw each ```mermaid diagram that has no SVG in diagrams/ yet, delete the SVGs no page uses; commit the result.
+# Needs Chromium and a CJK font (apt-get install chromium fonts-wqy-microhei); builds never draw.
+diagrams: setup
+	$(BIN)/python scripts/diagrams.py
 
 # Re-resolve every transitive dependency to its newest release that the pins in the .in files allow, with hashes.
 # pip-compile writes into a scratch copy; the locks are replaced only when both resolved.

@@ -28,6 +28,7 @@ STRING_KEYS = (
     "printable",
     "downloads",
     "study",
+    "diagram",
 )
 
 
