@@ -73,7 +73,8 @@ function statements(db, svg) {
 // Keep only the CSS rules that style something in this diagram (Mermaid ships every rule of its theme).
 function pruneStyles(svg) {
   for (const style of svg.querySelectorAll("style")) {
-    const kept = [...style.sheet.cssRules].filter((rule) => rule.selectorText && svg.querySelector(rule.selectorText));
+    // Matched against the SVG's parent: rules for the <svg> itself (its font) must stay.
+    const kept = [...style.sheet.cssRules].filter((rule) => rule.selectorText && svg.parentNode.querySelector(rule.selectorText));
     const animations = new Set(kept.flatMap((rule) => rule.style.animationName.split(",").map((name) => name.trim())));
     const keyframes = [...style.sheet.cssRules].filter((rule) => rule instanceof CSSKeyframesRule && animations.has(rule.name));
     style.textContent = [...kept, ...keyframes].map((rule) => rule.cssText).join("\n");
