@@ -52,7 +52,7 @@ function statements(db, svg) {
       21: "end", 27: "critical", 28: "option", 29: "end", 30: "break", 31: "end" };
     for (const message of db.getMessages()) {
       const text = plain(message.message);
-      if (message.type === 2) lines.push(`[${[message.from, message.to].filter(Boolean).map(name).join(", ")}] ${text}`);
+      if (message.type === 2) lines.push(`[${[...new Set([message.from, message.to].filter(Boolean))].map(name).join(", ")}] ${text}`);
       else if (message.type in blocks) lines.push(`${blocks[message.type]} ${text}`.trim());
       else if (message.from && message.to) lines.push(`${name(message.from)} → ${name(message.to)}: ${text}`);
     }

@@ -8,6 +8,7 @@ boxes; the page checks the font is there rather than measure with a fallback.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -72,8 +73,9 @@ class Renderer:
         try:
             return self._page.evaluate("([id, source]) => renderDiagram(id, source)", [diagram_id, source])
         except PlaywrightError as error:
-            # The first line of Mermaid's message names the problem; the rest is a JavaScript stack.
-            message = str(error).removeprefix("Page.evaluate: ").strip().splitlines()[0]
+            # Mermaid's message (a parse error points at the line), then a JavaScript stack: the message, on one line.
+            lines = str(error).removeprefix("Page.evaluate: ").strip().splitlines()
+            message = " ".join(line.strip() for line in itertools.takewhile(lambda line: not line.strip().startswith("at "), lines))
             raise RenderError(f"Mermaid cannot draw it: {message}") from None
 
     def close(self) -> None:

@@ -169,7 +169,8 @@ def themed_css(css: str, name: str) -> str:
             role = THEME_COLOURS.get(_rgb(colour[0]))
             if role is None:
                 raise DiagramError(f"{name}: {prop}: expected a colour of Mermaid's default theme that "
-                                   f"qbank/diagrams.py THEME_COLOURS maps for the dark scheme, found {colour[0]}")
+                                   f"qbank/diagrams.py THEME_COLOURS maps for the dark scheme, found {colour[0]} "
+                                   "(drop `style` and `classDef` lines: the site sets the colours)")
             return f"var(--qbank-diagram-{role}, {colour[0]})"
 
         themed = COLOUR.sub(variable, value)
