@@ -56,9 +56,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     project = Path(config.config_file_path).parent
     fingerprint = renderer_fingerprint(project)
     strings = languages(config).text["diagram"]
-    figures = iter(_figure(page, config, files, project, strings, n, len(sources), diagram_key(source, fingerprint), source)
-                   for n, source in enumerate(sources, 1))
-    return DIAGRAM_PRE.sub(lambda _: next(figures), html)
+    figures = iter([_figure(page, config, files, project, strings, n, len(sources), diagram_key(source, fingerprint), source)
+                    for n, source in enumerate(sources, 1)])
+    return DIAGRAM_PRE.sub(lambda _: next(figures), html)  # the fences in the order sources_in_html found them
 
 
 def _figure(page: Page, config: MkDocsConfig, files: Files, project: Path, strings: dict,
