@@ -13,7 +13,7 @@ VENV_HELP := cannot create $(VENV) with $(PYTHON): install Python 3.11 with its 
 # Material 9.8 prints an end-of-life notice on every build; it is known and tracked, not news.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint new freshness drift translated lock clean
+.PHONY: setup build serve test lint new freshness drift translated diagrams lock clean
 
 setup: $(INSTALLED) $(NODE_INSTALLED)
 
@@ -63,6 +63,11 @@ drift: setup
 # After bringing a translation in line with its original: make translated ID=what-is-rag (several: ID="a b"; all: ID=--all)
 translated: setup
 	$(BIN)/python scripts/freshness.py synced $(ID)
+
+# Draw each ```mermaid diagram that has no SVG in diagrams/ yet, delete the SVGs no page uses; commit the result.
+# Needs Chromium and a CJK font (apt-get install chromium fonts-wqy-microhei); builds never draw.
+diagrams: setup
+	$(BIN)/python scripts/diagrams.py
 
 # Re-resolve every transitive dependency to its newest release that the pins in the .in files allow, with hashes.
 # pip-compile writes into a scratch copy; the locks are replaced only when both resolved.

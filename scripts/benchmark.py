@@ -4,8 +4,10 @@
 
 For the real site, then for a generated copy with --questions question pairs (made by
 cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
-indexing time and index size, the bytes one question page transfers in headless
-Chromium, and the bytes the first search query adds and how long its first result takes.
+indexing time and index size, the bytes a question page transfers in headless Chromium
+on load and after opening its answer (a page without diagrams, and the page with the
+most), and the bytes the first search query adds and how long its first result takes.
+Then the time `make diagrams` takes to draw every diagram from scratch.
 With --baseline, the same figures for the project as committed at REV come first, from
 the same invocation: compare within one run, since this machine is shared and noisy.
 Last, the related-question computation on synthetic catalogs of growing size.
@@ -30,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from qbank.catalog import build_catalog  # noqa: E402
 from qbank.related import compute_related, terms  # noqa: E402
@@ -92,8 +95,10 @@ def page_and_search_weight(site: Path, path: str, query: str) -> tuple[dict[str,
         page.goto(origin + path, wait_until="networkidle")
         stage("page load")
         page.locator("article details.success > summary").click()
-        page.wait_for_function("() => !document.querySelector('article pre.diagram')"
-                               " && [...document.querySelectorAll('article div.mermaid')].every(d => d.querySelector('svg'))")
+        # Both ways the site has drawn diagrams, so --baseline can weigh older revisions: Mermaid in the
+        # browser (pre.diagram replaced by div.mermaid), or SVG drawn before the build (a.qbank-diagram__frame).
+        page.wait_for_function("() => !document.querySelector('article pre.diagram') && [...document.querySelectorAll("
+                               "'article div.mermaid, article a.qbank-diagram__frame')].every(d => d.querySelector('svg'))")
         stage("opening the answer (diagrams drawn)")
         box = page.locator(".md-search__input")
         box.click()
@@ -125,12 +130,19 @@ def report_site(project: Path, label: str) -> None:
             print(f"study-tools JavaScript on {where} ({' + '.join(names)}): {raw / 1024:.1f} KiB raw, {packed / 1024:.1f} KiB gzip")
         for prefix, lang in (("", "zh"), ("en/", "en")):
             listed = json.loads((site / prefix / "questions.json").read_text(encoding="utf-8"))
-            with_diagram = [e["url"] for e in listed if 'class="diagram"' in (site / e["url"] / "index.html").read_text(encoding="utf-8")]
-            without = [e["url"] for e in listed if e["url"] not in with_diagram]
-            print(f"{lang}: {len(with_diagram)} of {len(listed)} question pages have a diagram (Mermaid loads when the answer opens)")
-            for group in (without, with_diagram):
-                if group:
-                    report_page(site, group[len(group) // 2], QUERY[lang])
+            diagrams = {e["url"]: diagram_count((site / e["url"] / "index.html").read_text(encoding="utf-8")) for e in listed}
+            without = [url for url, count in diagrams.items() if not count]
+            most = max(diagrams, key=diagrams.get)
+            print(f"{lang}: {len(listed) - len(without)} of {len(listed)} question pages have a diagram; "
+                  f"the most, {diagrams[most]}, on /{most}")
+            if without:
+                report_page(site, without[len(without) // 2], QUERY[lang])
+            report_page(site, most, QUERY[lang])
+
+
+def diagram_count(html: str) -> int:
+    """Diagrams on a page, drawn in the browser (older revisions) or before the build."""
+    return html.count('<pre class="diagram">') + html.count('class="qbank-diagram"')
 
 
 def report_page(site: Path, url: str, query: str) -> None:
@@ -149,7 +161,7 @@ def checkout(rev: str, target: Path) -> None:
 
 def clone_project(target: Path, questions: int) -> None:
     """A copy of the project whose docs hold the real questions plus clones of them, `questions` pairs in all."""
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs"):
+    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "diagrams", "package-lock.json"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     originals = sorted(p for p in (ROOT / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
@@ -183,6 +195,25 @@ def synthetic_catalog(n: int):
                          answer_titles={"zh": "参考答案", "en": "Reference answer"})
 
 
+def report_drawing() -> None:
+    """Every diagram of the site drawn from scratch (what `make diagrams` does after a Mermaid update)."""
+    from diagrams import survey
+    from mkdocs.config import load_config
+    from qbank.diagram_render import Renderer
+    from qbank.diagrams import MERMAID_JS, diagram_id
+
+    wanted = survey(load_config(str(ROOT / "mkdocs.yml"))).wanted
+    start = time.perf_counter()
+    with Renderer(ROOT / MERMAID_JS) as renderer:
+        launched = time.perf_counter()
+        for key, (_, source) in wanted.items():
+            renderer.render(diagram_id(key), source)
+    drawing = time.perf_counter() - launched
+    print(f"\n== drawing diagrams (make diagrams, qbank/diagram_render.py) ==\n"
+          f"{len(wanted)} diagrams: Chromium start {launched - start:.1f} s, drawing {drawing:.1f} s "
+          f"({drawing / len(wanted) * 1000:.0f} ms each)")
+
+
 def report_related() -> None:
     print("\n== related questions (hooks/qbank/related.py) ==")
     for n in (250, 500, 1000, 2000):
@@ -211,6 +242,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             clone_project(Path(tmp), args.questions)
             report_site(Path(tmp), "generated copy")
+    report_drawing()
     report_related()
 
 

@@ -112,10 +112,10 @@ def browser():
 class Visit:
     """A page plus everything it requested and every console error it logged."""
 
-    def __init__(self, browser, server):
+    def __init__(self, browser, server, **context_options):
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
         self.server = server
-        self.page = browser.new_page()
+        self.page = browser.new_context(**context_options).new_page()  # e.g. a phone's viewport and touch
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -134,4 +134,4 @@ class Visit:
 def visit(browser, site_server):
     v = Visit(browser, site_server)
     yield v
-    v.page.close()
+    v.page.context.close()

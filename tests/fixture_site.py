@@ -91,8 +91,18 @@ def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, hooks
     return root / "mkdocs.yml"
 
 
-def build_site(config_file: Path) -> Path:
-    config = load_config(str(config_file))
+def with_real_fences(config_file: Path) -> dict:
+    """load_config overrides: the fixture's Markdown extensions with pymdownx.superfences configured as in
+    mkdocs.yml, so ```mermaid fences render as they do on the site (a loaded value: yaml cannot dump it)."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        real = yaml_load(f)["markdown_extensions"]
+    superfences = next(e for e in real if isinstance(e, dict) and "pymdownx.superfences" in e)
+    fixture = yaml.safe_load(config_file.read_text(encoding="utf-8"))["markdown_extensions"]
+    return {"markdown_extensions": [superfences if e == "pymdownx.superfences" else e for e in fixture]}
+
+
+def build_site(config_file: Path, **overrides) -> Path:
+    config = load_config(str(config_file), **overrides)
     build(config)
     return Path(config.site_dir)
 

@@ -132,7 +132,7 @@ export async function startPractice(root, config) {
         const url = questionUrl(config, entry());
         try {
           answer.replaceChildren(...await answerOf(url));
-          drawDiagrams(answer).catch((error) => console.warn("diagrams:", error));
+          drawDiagrams(answer, url).catch((error) => console.warn("diagrams:", error));
         } catch {
           answer.replaceChildren(element("p", { className: "qbank-error", textContent: text.practice_load_error }),
             element("a", { href: url, textContent: text.practice_open }));

@@ -31,6 +31,7 @@ STRING_KEYS = (
     "printable",
     "downloads",
     "study",
+    "diagram",
 )
 
 
