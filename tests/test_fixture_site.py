@@ -162,6 +162,18 @@ BAD_INPUTS = {
         "docs/questions/rag/bad.en.md: seed: expected an integer from 1 to 65, found 99",
         "docs/questions/rag/bad.md: seed: expected an integer from 1 to 65, found 99",
     ),
+    "unknown tag with near spellings": (
+        pair("bad", "rag", "题", "Q", tags=("rag", "chunkings")),
+        "docs/questions/rag/bad.en.md: tags: expected tags from docs/questions/tags.yml, found 'chunkings': "
+        "nearest known tags: 'chunking', or add it to docs/questions/tags.yml",
+        "docs/questions/rag/bad.md: tags: expected tags from docs/questions/tags.yml, found 'chunkings': "
+        "nearest known tags: 'chunking', or add it to docs/questions/tags.yml",
+    ),
+    "tag written as its alias": (
+        pair("bad", "rag", "题", "Q", tags=("retrieval-augmented-generation",)),
+        "docs/questions/rag/bad.en.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
+        "docs/questions/rag/bad.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
+    ),
     "id differs from file name": (
         {"questions/rag/bad.md": question("other", "rag", "题")},
         "docs/questions/rag/bad.md: id: expected 'bad' (the file name), found 'other'",
@@ -204,6 +216,15 @@ def test_cli_prints_the_line_and_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Aborted with 1 errors in strict mode!" in result.stdout
     assert "docs/questions/rag/bad.md: front matter: expected valid YAML, found:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_broken_tag_vocabulary_is_a_plugin_error(tmp_path):
+    config = write_site(tmp_path, GOOD, tags="rag: [retrieval]\nretrieval: []\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert ("docs/questions/tags.yml: rag: expected each alias once and never a tag, found 'retrieval' also under 'retrieval'"
+            in result.stderr)
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -17,6 +17,7 @@ STRING_KEYS = (
     "related_title",
     "all_questions_title",
     "all_questions_intro",
+    "tags_intro",
     "topic_table_header",
     "question_table_header",
     "difficulty",
@@ -28,6 +29,7 @@ STRING_KEYS = (
     "printable",
     "downloads",
     "study",
+    "not_found",
 )
 
 
