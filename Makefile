@@ -13,7 +13,7 @@ VENV_HELP := cannot create $(VENV) with $(PYTHON): install Python 3.11 with its 
 # Material 9.8 prints an end-of-life notice on every build; it is known and tracked, not news.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint new freshness drift translated diagrams lock clean
+.PHONY: setup build serve test lint new tags freshness drift translated diagrams lock clean
 
 setup: $(INSTALLED) $(NODE_INSTALLED)
 
@@ -51,6 +51,11 @@ lint: setup
 # make new TOPIC=rag SLUG=what-is-rag  -> a zh/en page pair from templates/
 new: setup
 	$(BIN)/python scripts/new_question.py "$(TOPIC)" "$(SLUG)"
+
+# Question tags against the vocabulary (docs/questions/tags.yml): unknown tags, their files and the tag to use.
+# make tags FIX=1 rewrites the tags that have a replacement (an alias in the vocabulary).
+tags: setup
+	$(BIN)/python scripts/check_tags.py $(if $(FIX),--fix)
 
 # A maintainer's to-do list: question pages by age of `updated`, oldest first, then the translations that fell behind.
 freshness: setup

@@ -15,6 +15,7 @@ from qbank.catalog import build_catalog, is_question_source
 from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.state import STATE
+from qbank.tags import load_vocabulary
 from qbank.topics import load_topics
 
 log = get_plugin_logger("question_bank")
@@ -30,6 +31,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     catalog = build_catalog(
         ((f.src_uri, f.content_string) for f in files if not f.generated_by and is_question_source(f.src_uri)),
         topics=topics,
+        vocabulary=load_vocabulary(config.docs_dir),
         locales=langs.locales,
         default_locale=langs.default,
         answer_titles={locale: text["answer_title"] for locale, text in langs.strings.items()},

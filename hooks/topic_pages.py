@@ -18,10 +18,11 @@ from mkdocs.structure.pages import Page
 from qbank.catalog import QUESTIONS_DIR
 from qbank.generated import generated_page
 from qbank.languages import languages
-from qbank.listing import all_questions_page, topic_dir, topic_page, topic_summary_table
+from qbank.listing import all_questions_page, tag_overview, topic_dir, topic_page, topic_summary_table
 from qbank.state import STATE
 
 HOME_MARKER = "<!-- qbank:topics -->"
+TAGS_MARKER = "<!-- qbank:tags -->"
 
 
 @event_priority(-200)
@@ -54,6 +55,12 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+def _tag_anchor(config: MkDocsConfig):
+    """The id material's tags plugin gives a tag's heading in its listing (its own slug settings)."""
+    tags = config.plugins["material/tags"].config
+    return lambda tag: tags.tags_slugify_format.format(slug=tags.tags_slugify(tag, tags.tags_slugify_separator))
+
+
 def _sections(items):
     for item in items:
         if isinstance(item, Section):
@@ -75,6 +82,9 @@ def _section_dir(section: Section) -> str:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if TAGS_MARKER in markdown:
+        return markdown.replace(TAGS_MARKER, tag_overview(STATE.require_catalog(), text=languages(config).text,
+                                                          anchor=_tag_anchor(config)))
     if HOME_MARKER not in markdown:
         return markdown
     langs = languages(config)

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from qbank.catalog import build_catalog  # noqa: E402
 from qbank.related import compute_related, terms  # noqa: E402
+from qbank.tags import load_vocabulary  # noqa: E402
 from qbank.topics import load_topics  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -191,8 +192,8 @@ def synthetic_catalog(n: int):
             body = body.replace(f"id: {old_id}", f"id: {old_id}-{i}", 1).replace(f"topic: {old_topic}", f"topic: {topic}", 1)
             body = "\n".join(line for line in body.splitlines() if not line.startswith(("seed:", "related:")))
             pages.append((f"questions/{topic}/{old_id}-{i}{suffix}", body + f"\n\n    {old_id}-{i}\n"))
-    return build_catalog(pages, topics=topics, locales=["zh", "en"], default_locale="zh",
-                         answer_titles={"zh": "参考答案", "en": "Reference answer"})
+    return build_catalog(pages, topics=topics, vocabulary=load_vocabulary(str(ROOT / "docs")), locales=["zh", "en"],
+                         default_locale="zh", answer_titles={"zh": "参考答案", "en": "Reference answer"})
 
 
 def report_drawing() -> None:

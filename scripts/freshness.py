@@ -25,6 +25,7 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from qbank.catalog import QUESTIONS_DIR, Catalog, build_catalog, is_question_source  # noqa: E402
 from qbank.freshness import DRIFTED, UNTRACKED, body_hash, by_age, source_body, with_source_hash  # noqa: E402
+from qbank.tags import load_vocabulary  # noqa: E402
 from qbank.topics import load_topics  # noqa: E402
 
 
@@ -43,7 +44,7 @@ class Site:
 
     def catalog(self) -> Catalog:
         return build_catalog(self.sources().items(), topics=load_topics(str(self.docs), self.locales),
-                             locales=self.locales, default_locale=self.default, answer_titles=self.answer_titles)
+                             vocabulary=load_vocabulary(str(self.docs)), locales=self.locales, default_locale=self.default, answer_titles=self.answer_titles)
 
 
 def load_site(config_file: Path) -> Site:

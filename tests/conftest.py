@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import shutil
@@ -46,14 +47,24 @@ def site_questions(built_site) -> dict[str, list[dict]]:
 
 
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only below its subpath, as GitHub Pages does; anything else is a 404."""
+    """Serves the site only below its subpath, as GitHub Pages does; anything else is a 404.
+
+    A missing page below the subpath gets the site's own 404.html with status 404, as on GitHub Pages."""
 
     subpath = SUBPATH
 
     def send_head(self):
-        if not urlsplit(self.path).path.startswith(self.subpath):
+        path = urlsplit(self.path).path
+        if not path.startswith(self.subpath):
             self.send_error(404)
             return None
+        if not os.path.exists(self.translate_path(path)):
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
         return super().send_head()
 
     def translate_path(self, path):
@@ -109,13 +120,19 @@ def browser():
         browser.close()
 
 
+# A phone as the issue reports were made on: 390×844 CSS pixels, touch, mobile viewport.
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
 class Visit:
     """A page plus everything it requested and every console error it logged."""
 
-    def __init__(self, browser, server, **context_options):
+    def __init__(self, browser, server, device: dict | None = None):
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
         self.server = server
-        self.page = browser.new_context(**context_options).new_page()  # e.g. a phone's viewport and touch
+        self.context = browser.new_context(**(device or {}))
+        self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -134,4 +151,20 @@ class Visit:
 def visit(browser, site_server):
     v = Visit(browser, site_server)
     yield v
-    v.page.context.close()
+    v.context.close()
+
+
+@pytest.fixture
+def phone(browser, site_server):
+    """A visit on a phone (PHONE)."""
+    v = Visit(browser, site_server, PHONE)
+    yield v
+    v.context.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def device_visit(request, browser, site_server):
+    """A visit on each of a phone and a desktop screen."""
+    v = Visit(browser, site_server, PHONE if request.param == "phone" else DESKTOP)
+    yield v
+    v.context.close()

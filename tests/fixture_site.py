@@ -33,6 +33,15 @@ TOPICS = """\
 """
 
 
+# The tags the fixtures use; a fixture may pass its own vocabulary to write_site.
+TAG_VOCABULARY = """\
+rag: [retrieval-augmented-generation]
+retrieval: []
+chunking: []
+tokenizer: []
+"""
+
+
 def question(qid: str, topic: str, title: str, *, locale: str = "zh", tags=("rag",), difficulty="easy",
              seed=None, related=None, body: str = "正文。", extra_meta: str = "", updated: str = "2026-11-30",
              focus: str | None = None) -> str:
@@ -66,10 +75,12 @@ def real_i18n_config() -> dict:
     return i18n
 
 
-def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, hooks: list[str] = HOOK_MODULES) -> Path:
+def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, tags: str = TAG_VOCABULARY,
+               hooks: list[str] = HOOK_MODULES) -> Path:
     docs = root / "docs"
     (docs / "questions").mkdir(parents=True)
     (docs / "questions" / "topics.yml").write_text(topics, encoding="utf-8")
+    (docs / "questions" / "tags.yml").write_text(tags, encoding="utf-8")
     (docs / "index.md").write_text("# 首页\n\n<!-- qbank:topics -->\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Home\n\n<!-- qbank:topics -->\n", encoding="utf-8")
     for path, text in pages.items():
@@ -80,7 +91,7 @@ def write_site(root: Path, pages: dict[str, str], *, topics: str = TOPICS, hooks
         "site_url": "https://example.org/fixture/",
         "repo_url": REPO_URL,
         "strict": True,
-        "exclude_docs": "questions/topics.yml\n",
+        "exclude_docs": "questions/topics.yml\nquestions/tags.yml\n",
         "theme": {"name": "material"},
         "markdown_extensions": ["admonition", "pymdownx.details", "pymdownx.superfences", "md_in_html", "tables", "attr_list"],
         "site_description": "Fixture site.",

@@ -133,4 +133,112 @@ def test_drifted_translation_shows_the_notice_and_links_its_original(browser, dr
     in_line = visit.goto("en/questions/rag/in-line/")
     expect(in_line.locator("article h1 + .qbank-page-info")).to_be_visible()
     expect(in_line.locator("article .qbank-drift")).to_have_count(0)
-    page.close()
+    visit.context.close()
+
+
+CALLS_TO_ACTION = {"": ("开始练习", "随机一题", "全部题目"), "en/": ("Start practising", "Random question", "All questions")}
+
+
+@pytest.mark.parametrize("prefix", list(CALLS_TO_ACTION))
+def test_home_calls_to_action_are_above_the_fold(device_visit, site_questions, prefix):
+    page = device_visit.goto(prefix)
+    cta = page.locator("article .qbank-cta")
+    for name in CALLS_TO_ACTION[prefix]:
+        expect(cta.get_by_text(name, exact=True)).to_be_in_viewport(ratio=1)
+    overall = page.locator('article .qbank-progress[data-topic=""]')
+    expect(overall).to_be_hidden()  # no marks yet: nothing to report
+    entry = site_questions["zh"][0]
+    page.evaluate("""(id) => localStorage.setItem('qbank.progress.v1', JSON.stringify({format: 'llm-app-interview-guide/progress',
+        version: 1, marks: {[id]: {state: 'review', at: '2026-11-30T00:00:00Z'}}}))""", entry["id"])
+    page.reload(wait_until="networkidle")
+    total = len(site_questions["zh"])
+    expect(overall).to_have_text(f"已掌握 0/{total}，待复习 1" if prefix == "" else f"0/{total} mastered, 1 to review")
+    expect(overall).to_be_in_viewport(ratio=1)
+
+
+def pages_with_answer_tables(built_site, site_questions) -> list[str]:
+    urls = [e["url"] for locale in ("zh", "en") for e in site_questions[locale]]
+    return [url for url in urls if "<table>" in (built_site / url / "index.html").read_text(encoding="utf-8").split("<details", 1)[1]]
+
+
+# Per table in the open answer: how far its visible part (its scroll container) reaches past the box's content
+# edge, whether it scrolls, and whether its container draws the scroll hint.
+ANSWER_TABLES = """() => {
+  const box = document.querySelector('article details.success');
+  const style = getComputedStyle(box);
+  const edge = box.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+  return [...box.querySelectorAll('table')].map((table) => {
+    const frame = table.closest('.md-typeset__scrollwrap');
+    return {past: frame.getBoundingClientRect().right - edge, scrolls: frame.scrollWidth > frame.clientWidth,
+            hint: getComputedStyle(frame).backgroundImage.includes('gradient'), text: table.textContent.trim().slice(0, 30)};
+  });
+}"""
+
+
+def test_answer_tables_fit_the_answer_box_on_a_phone(phone, built_site, site_questions):
+    """Cells wrap to fit the box; the rare table still wider (six columns of long words) scrolls inside it, hinted."""
+    urls = pages_with_answer_tables(built_site, site_questions)
+    assert len(urls) > 20
+    tables = scrolling = 0
+    for url in urls:
+        page = phone.goto(url)
+        page.locator("article details.success > summary").tap()
+        expect(page.locator("article details.success .md-typeset__scrollwrap").first).to_be_visible()
+        for table in page.evaluate(ANSWER_TABLES):
+            tables += 1
+            scrolling += table["scrolls"]
+            assert table["past"] <= 0.5, f"{url}: {table['text']!r} reaches {table['past']:.0f} px past the answer's content"
+            assert table["hint"] or not table["scrolls"], f"{url}: {table['text']!r} scrolls without a hint"
+    print(f"\n{tables} answer tables on a phone, {scrolling} scroll sideways inside their box")
+    assert scrolling <= tables // 10
+
+
+def test_topic_tables_on_a_phone_show_title_difficulty_and_mark(phone, site_questions):
+    entries = [e for e in site_questions["zh"] if e["topic"] == "rag"]
+    page = phone.goto("questions/rag/")
+    page.evaluate("""(id) => localStorage.setItem('qbank.progress.v1', JSON.stringify({format: 'llm-app-interview-guide/progress',
+        version: 1, marks: {[id]: {state: 'review', at: '2026-11-30T00:00:00Z'}}}))""", entries[0]["id"])
+    page.reload(wait_until="networkidle")
+    table = page.locator("article .qbank-questions table")
+    expect(table.locator("tbody tr")).to_have_count(len(entries))
+    expect(table.locator("tbody td:nth-child(3)").first).to_be_hidden()  # the tags are on each question page
+    expect(table.locator(".qbank-chip").first).to_be_visible()
+    badge = table.locator(".qbank-badge--review")
+    expect(badge).to_have_text("再复习")
+    one_line = "(el) => el.getClientRects().length === 1 && el.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(el).lineHeight)"
+    assert badge.evaluate(one_line)
+    assert all(chip.evaluate(one_line) for chip in table.locator(".qbank-chip").all())
+    assert table.evaluate("(t) => t.scrollWidth <= t.clientWidth")
+
+
+def test_question_pages_show_their_difficulty(visit, site_questions):
+    for locale in ("zh", "en"):
+        entry = next(e for e in site_questions[locale] if e["difficulty"] == "hard")
+        page = visit.goto(entry["url"])
+        expect(page.locator("article .qbank-chip")).to_have_text("困难" if locale == "zh" else "Hard")
+
+
+NOT_FOUND = {
+    "questions/no-such-question/": ("页面不存在", "", {"回到首页": "", "全部题目": "questions/", "搜索题目": "#search"}),
+    "en/questions/no-such-question/": ("Page not found", "en/", {"Home": "en/", "All questions": "en/questions/",
+                                                                 "Search the questions": "en/#search"}),
+}
+
+
+@pytest.mark.parametrize("path", list(NOT_FOUND))
+def test_not_found_page_speaks_the_language_of_the_address_and_leads_back(visit, path):
+    heading, root, links = NOT_FOUND[path]
+    response = visit.page.goto(visit.server + path, wait_until="networkidle")
+    assert response.status == 404
+    page = visit.page
+    shown = page.locator(".qbank-not-found:visible")
+    expect(shown).to_have_count(1)
+    expect(shown.locator("h1")).to_have_text(heading)
+    for name, target in links.items():
+        expect(shown.get_by_role("link", name=name, exact=True)).to_have_attribute("href", "/llm-app-interview-guide/" + target)
+    shown.get_by_role("link", name=list(links)[-1], exact=True).click()
+    expect(page).to_have_url(visit.server + root + "#search")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    assert visit.foreign_requests() == []
+    # Chromium logs the 404 status of the page itself; nothing else may fail
+    assert visit.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]

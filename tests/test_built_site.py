@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import LOCALES, ROOT, SUBPATH
+from qbank.tags import load_vocabulary
 from site_pages import head_and_text, html_pages, page_url_path, parse
 
 SITE_ORIGIN = "http://127.0.0.1"  # what built_site sets SITE_URL to, with SUBPATH
@@ -122,6 +123,24 @@ def test_topic_pages_and_tags_exist_per_language(built_site, site_questions):
     en_article = en_tags.split("<article", 1)[1].split("</article>", 1)[0]
     assert all(title in en_article for title in [q["title"] for q in site_questions["en"]][:3])
     assert not any(q["title"] in en_article for q in site_questions["zh"])
+
+
+def test_tags_page_lists_the_vocabulary_with_counts(built_site, site_questions):
+    """One overview line per language: every tag in use, with its number of questions, linked to its listing."""
+    counts = {}
+    for entry in site_questions["zh"]:
+        for tag in entry["tags"]:
+            counts[tag] = counts.get(tag, 0) + 1
+    vocabulary = load_vocabulary(str(ROOT / "docs"))
+    assert set(counts) <= set(vocabulary.tags)
+    for prefix in LOCALES.values():
+        html = (built_site / prefix / "tags/index.html").read_text(encoding="utf-8")
+        overview = html.split('<p class="qbank-tag-overview">', 1)[1].split("</p>", 1)[0]
+        links = re.findall(r'<a href="#(tag:[^"]+)">([^<]+)&nbsp;\((\d+)\)</a>', overview)
+        assert {tag: int(count) for _, tag, count in links} == counts
+        assert all(f'id="{anchor}"' in html for anchor, _, _ in links)
+        ranked = [int(count) for _, _, count in links]
+        assert ranked == sorted(ranked, reverse=True)
 
 
 def test_chinese_headings_get_readable_anchors(built_site, site_questions):

@@ -7,9 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import Visit
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 
 # For each drawn diagram: the smallest text as rendered (its font size times the SVG's scale on screen), and
 # the flowchart labels that stick out of their shape. Then how far the page scrolls sideways.
@@ -27,13 +24,6 @@ MEASURE = """() => {
   });
   return { diagrams, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
 }"""
-
-
-@pytest.fixture
-def phone(browser, site_server):
-    visit = Visit(browser, site_server, **PHONE)
-    yield visit
-    visit.page.context.close()
 
 
 @pytest.fixture(scope="module")

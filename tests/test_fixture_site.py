@@ -182,6 +182,18 @@ BAD_INPUTS = {
         {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": question("bad", "rag", "Q", locale="en").replace("updated: 2026-11-30\n", "")},
         "docs/questions/rag/bad.en.md: updated: expected this field, found it missing",
     ),
+    "unknown tag with near spellings": (
+        pair("bad", "rag", "题", "Q", tags=("rag", "chunkings")),
+        "docs/questions/rag/bad.en.md: tags: expected tags from docs/questions/tags.yml, found 'chunkings': "
+        "nearest known tags: 'chunking', or add it to docs/questions/tags.yml",
+        "docs/questions/rag/bad.md: tags: expected tags from docs/questions/tags.yml, found 'chunkings': "
+        "nearest known tags: 'chunking', or add it to docs/questions/tags.yml",
+    ),
+    "tag written as its alias": (
+        pair("bad", "rag", "题", "Q", tags=("retrieval-augmented-generation",)),
+        "docs/questions/rag/bad.en.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
+        "docs/questions/rag/bad.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
+    ),
     "id differs from file name": (
         {"questions/rag/bad.md": question("other", "rag", "题")},
         "docs/questions/rag/bad.md: id: expected 'bad' (the file name), found 'other'",
@@ -224,6 +236,15 @@ def test_cli_prints_the_line_and_no_traceback(tmp_path):
     assert result.returncode == 1
     assert "Aborted with 1 errors in strict mode!" in result.stdout
     assert "docs/questions/rag/bad.md: front matter: expected valid YAML, found:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_broken_tag_vocabulary_is_a_plugin_error(tmp_path):
+    config = write_site(tmp_path, GOOD, tags="rag: [retrieval]\nretrieval: []\n")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert ("docs/questions/tags.yml: rag: expected each alias once and never a tag, found 'retrieval' also under 'retrieval'"
+            in result.stderr)
     assert "Traceback" not in result.stderr + result.stdout
 
 
@@ -362,9 +383,9 @@ def test_resynced_translation_loses_its_notice_and_a_redated_original_flags_noth
     # Re-dating and re-tagging the original changes its front matter, not its text: nothing drifts.
     original = docs / "in-line.md"
     original.write_text(original.read_text(encoding="utf-8").replace("updated: 2026-11-30", "updated: 2026-12-07")
-                        .replace("tags: [rag]", "tags: [rag, new-tag]"), encoding="utf-8")
+                        .replace("tags: [rag]", "tags: [rag, retrieval]"), encoding="utf-8")
     english = docs / "in-line.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("tags: [rag]", "tags: [rag, new-tag]"), encoding="utf-8")
+    english.write_text(english.read_text(encoding="utf-8").replace("tags: [rag]", "tags: [rag, retrieval]"), encoding="utf-8")
     site = build_site(config)
     for qid in ("behind", "in-line"):
         assert "qbank-drift" not in (site / f"en/questions/rag/{qid}/index.html").read_text(encoding="utf-8"), qid

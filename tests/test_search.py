@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import expect
 
 from conftest import HOOKS, ROOT, Visit
 
@@ -118,3 +119,48 @@ def test_chinese_words_inside_sentences_are_found(visit, built_site):
     urls = search(visit, "", "掩码")
     assert "transformer-encoder-decoder" in [ids.get(u) for u in urls]
     assert (ROOT / "docs/questions/llm-basics/transformer-encoder-decoder.md").read_text(encoding="utf-8").count("掩码") >= 1
+
+
+def test_enter_opens_the_first_result_or_the_chosen_one(visit):
+    page = visit.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("向量数据库")
+    page.keyboard.press("Enter")  # before the debounced search has run: Enter waits for it
+    page.wait_for_url(lambda url: url != visit.server)
+    first = page.url
+    assert first.startswith(visit.server + "questions/")
+    page = visit.goto("")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("向量数据库")
+    links = page.locator(RESULT_LINKS)
+    expect(links.nth(1)).to_be_visible()
+    assert links.first.evaluate("a => a.href") == first
+    second = links.nth(1).evaluate("a => a.href")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(second)
+
+
+def test_search_closes_when_focus_tabs_past_it(visit):
+    page = visit.goto("")
+    toggle = page.locator("#__search")
+    page.locator(".md-search__input").focus()
+    expect(toggle).to_be_checked()
+    inside = "document.activeElement.closest('[data-qbank-search]') !== null"
+    for _ in range(20):  # through the box's own controls, then out of it
+        page.keyboard.press("Tab")
+        if not page.evaluate(inside):
+            break
+    assert not page.evaluate(inside)
+    expect(toggle).not_to_be_checked()
+
+
+def test_one_tap_on_the_search_icon_focuses_the_box_on_a_phone(phone):
+    page = phone.goto("")
+    page.locator('.md-header label.md-header__button[for="__search"]').tap()
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type("RAG")
+    expect(page.locator(RESULT_LINKS).first).to_be_visible()

@@ -150,18 +150,94 @@ def test_malformed_or_hostile_import_changes_nothing(visit, site_questions, cont
     assert page.locator("img[onerror]").count() == 0
 
 
-def test_expand_all_is_remembered(visit, site_questions):
+def test_expand_all_applies_to_this_page_only(visit, site_questions):
+    """One click must not open every later question: the reader answers first."""
     first, second = site_questions["zh"][:2]
     page = visit.goto(first["url"])
-    toggle = page.locator("[data-expand-all]")
-    toggle.click()
-    expect(page.locator("article details.success")).to_have_js_property("open", True)
-    page = visit.goto(second["url"])
-    expect(page.locator("article details.success")).to_have_js_property("open", True)
     page.locator("[data-expand-all]").click()
-    page = visit.goto(first["url"])
-    expect(page.locator("[data-expand-all]")).to_be_visible()  # the study script has run
+    expect(page.locator("article details.success")).to_have_js_property("open", True)
+    expect(page.locator("[data-expand-all]")).to_have_text("收起全部答案")
+    page = visit.goto(second["url"])
+    expect(page.locator("[data-expand-all]")).to_have_text("展开全部答案")  # the study script has run
     expect(page.locator("article details.success")).to_have_js_property("open", False)
+
+
+def start_practice(page, topic: str) -> None:
+    for box in page.locator("input[name=topics]").all():
+        if box.get_attribute("value") != topic:
+            box.uncheck()
+    page.get_by_role("button", name="开始练习").click()
+
+
+def wait_for_answer(page) -> None:
+    page.wait_for_function("() => document.querySelector('.qbank-practice__answer').textContent.length > 100")
+
+
+def test_practice_controls_show_only_when_they_apply(phone, site_questions):
+    page = phone.goto("practice/")
+    start_practice(page, site_questions["zh"][0]["topic"])
+    reveal = page.get_by_role("button", name="显示答案（空格）")
+    marks = page.locator(".qbank-practice .qbank-mark")
+    expect(marks).to_have_count(2)
+    for n in range(2):
+        expect(marks.nth(n)).to_be_hidden()  # zero size: nothing to tap that does nothing
+    reveal.tap()
+    expect(reveal).to_be_hidden()
+    for n in range(2):
+        expect(marks.nth(n)).to_be_visible()
+    page.get_by_role("button", name="下一题 →").tap()
+    expect(reveal).to_be_visible()
+    expect(marks.first).to_be_hidden()
+
+
+def test_practice_reveal_keeps_the_question_in_view_and_space_then_scrolls(device_visit, site_questions):
+    entries = site_questions["zh"]
+    page = device_visit.goto("practice/")
+    start_practice(page, entries[0]["topic"])
+    title = page.locator(".qbank-practice__question")
+    for _ in range(3):
+        page.keyboard.press(" ")
+        wait_for_answer(page)
+        expect(title).to_be_in_viewport()
+        # Space, once the answer shows, reads on down the page
+        top = page.evaluate("scrollY")
+        page.keyboard.press(" ")
+        page.wait_for_function(f"() => scrollY > {top}")
+        # the reader reads to the end, then moves on
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.keyboard.press("ArrowRight")
+        expect(title).to_be_in_viewport()
+    assert device_visit.errors == []
+
+
+def test_next_step_stays_reachable_in_a_long_answer_on_a_phone(phone, site_questions):
+    entries = site_questions["zh"]
+    page = phone.goto(entries[0]["url"])
+    page.locator("article details.success > summary").tap()
+    # diagrams drawn, so the answer has its final height
+    page.wait_for_function("() => document.querySelectorAll('article pre.diagram').length === 0"
+                           " && [...document.querySelectorAll('article div.mermaid')].every((d) => d.querySelector('svg'))")
+    bar = page.locator(".qbank-study")
+    # halfway down the open answer: the marks and the next question are on screen
+    page.evaluate("""() => { const box = document.querySelector('article details.success').getBoundingClientRect();
+                             window.scrollTo(0, scrollY + box.top + box.height / 2); }""")
+    for control in (bar.locator("[data-mark=mastered]"), bar.locator("[data-mark=review]"), bar.locator("[data-qbank-next]")):
+        expect(control).to_be_in_viewport(ratio=1)
+    expect(bar.locator("[data-qbank-next]")).to_have_attribute("href", phone.server + entries[1]["url"])
+    # at the end of the answer the bar sits below it, covering none of it
+    gap = page.evaluate("""() => { window.scrollTo(0, document.documentElement.scrollHeight);
+        return document.querySelector('.qbank-study').getBoundingClientRect().top
+             - document.querySelector('article details.success').getBoundingClientRect().bottom; }""")
+    assert gap >= -0.5
+
+    practice = phone.goto("practice/")
+    start_practice(practice, entries[0]["topic"])
+    practice.get_by_role("button", name="显示答案（空格）").tap()
+    wait_for_answer(practice)
+    practice.evaluate("""() => { const box = document.querySelector('.qbank-practice__answer').getBoundingClientRect();
+                                 window.scrollTo(0, scrollY + box.top + box.height / 2); }""")
+    for name in ("我会了", "再复习", "下一题 →"):  # the key hints "(1)", "(2)" are not shown on a touch screen
+        expect(practice.get_by_role("button", name=name, exact=True)).to_be_in_viewport(ratio=1)
 
 
 def test_without_javascript_pages_still_read(browser, site_server, site_questions):

@@ -17,6 +17,7 @@ from qbank.listing import md_link
 from qbank.page import parse_question
 from qbank.related import MAX_RELATED, MIN_RELATED, compute_related, terms
 from qbank.schema import check_meta
+from qbank.tags import Vocabulary, load_vocabulary
 from qbank.topics import Topic, load_topics
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -27,6 +28,8 @@ TOPICS = {
     "agents": Topic("agents", 1, {"zh": "智能体", "en": "Agents"}, {"zh": "智能体题", "en": "Agent questions"}),
 }
 TITLES = {"zh": "参考答案", "en": "Reference answer"}
+# Every tag the catalog tests use.
+VOCABULARY = Vocabulary(("rag", "agent", "vector", "w", "x", "y", "z"), {})
 
 
 def load_hook(name):
@@ -44,7 +47,8 @@ def source(qid, topic="rag", *, title="题目", tags=("rag",), answer="参考答
 
 
 def catalog_of(pages: dict[str, str]):
-    return build_catalog(pages.items(), topics=TOPICS, locales=["zh", "en"], default_locale="zh", answer_titles=TITLES)
+    return build_catalog(pages.items(), topics=TOPICS, vocabulary=VOCABULARY, locales=["zh", "en"], default_locale="zh",
+                         answer_titles=TITLES)
 
 
 def pair(qid, topic="rag", *, zh_body="答案。", en_body="Answer.", en_meta=None, **meta):
@@ -206,8 +210,13 @@ def test_make_new_scaffolds_a_pair_that_passes_validation(tmp_path):
     created = scaffold("rag", "what-is-new", docs=docs, today=datetime.date(2026, 11, 30))
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in created}
     topics = load_topics(str(docs), ["zh", "en"])
-    catalog = build_catalog(pages.items(), topics=topics, locales=["zh", "en"], default_locale="zh", answer_titles=TITLES)
-    assert catalog.problems == [] and list(catalog.questions) == ["what-is-new"]
+    catalog = build_catalog(pages.items(), topics=topics, vocabulary=load_vocabulary(str(docs)), locales=["zh", "en"],
+                            default_locale="zh", answer_titles=TITLES)
+    # Everything is valid but the placeholder tags, which the contributor must choose from the vocabulary.
+    assert {(problem.field, problem.message.split(": ", 1)[0]) for problem in catalog.problems} == {
+        ("tags", "expected tags from docs/questions/tags.yml, found 'tag-one'"),
+        ("tags", "expected tags from docs/questions/tags.yml, found 'tag-two'")}
+    assert len(catalog.problems) == 4 and list(catalog.questions) == ["what-is-new"]
     assert catalog.questions["what-is-new"].meta.updated == datetime.date(2026, 11, 30)
     with pytest.raises(SystemExit, match="expected a new file"):
         scaffold("rag", "what-is-new", docs=docs)
@@ -329,3 +338,31 @@ def test_report_url_round_trips_every_field():
     assert (parts.netloc, parts.path) == ("github.com", "/o/r/issues/new")
     assert parse_qs(parts.query) == {"template": ["answer-problem.yml"], "question": ["what-is-rag"], "language": ["en"],
                                      "page": ["https://o.github.io/r/en/questions/rag/what-is-rag/"], "title": ["Problem: A & B? #1"]}
+
+
+def test_every_question_tag_is_in_the_vocabulary_and_every_tag_is_used():
+    """The real site: scripts/check_tags.py finds nothing to report, and the vocabulary has no unused entry."""
+    from check_tags import question_files, tags_of
+
+    vocabulary = load_vocabulary(str(ROOT / "docs"))
+    used = {tag for path in question_files(ROOT / "docs") for tag in tags_of(path.read_text(encoding="utf-8"))}
+    assert used <= set(vocabulary.tags), sorted(used - set(vocabulary.tags))
+    assert set(vocabulary.tags) <= used, sorted(set(vocabulary.tags) - used)
+
+
+def test_unknown_tags_get_their_replacement_or_the_nearest_known_tags():
+    vocabulary = Vocabulary(("RAG", "hybrid-retrieval", "retrieval", "reranking"), {"BM25": "hybrid-retrieval"})
+    assert vocabulary.problem("RAG") is None
+    assert vocabulary.advice("bm25") == "use 'hybrid-retrieval'"  # an alias, in any case
+    assert vocabulary.advice("rag") == "use 'RAG'"
+    assert vocabulary.advice("hybrid-search") == ("nearest known tags: 'hybrid-retrieval', or add it to docs/questions/tags.yml")
+    assert vocabulary.advice("retreival") == "nearest known tags: 'retrieval', 'hybrid-retrieval', or add it to docs/questions/tags.yml"
+    assert vocabulary.advice("kubernetes") == "no known tag is close; choose one from docs/questions/tags.yml or add it there"
+
+
+def test_check_tags_fix_rewrites_aliases_and_keeps_the_rest(tmp_path):
+    from check_tags import fixed
+
+    vocabulary = Vocabulary(("RAG", "hybrid-retrieval"), {"BM25": "hybrid-retrieval", "RRF": "hybrid-retrieval"})
+    text = "---\nid: a\ntags: [RAG, BM25, RRF, mystery]\ndifficulty: easy\n---\n\n# tags: [BM25]\n"
+    assert fixed(text, vocabulary) == "---\nid: a\ntags: [RAG, hybrid-retrieval, mystery]\ndifficulty: easy\n---\n\n# tags: [BM25]\n"

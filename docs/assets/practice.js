@@ -92,18 +92,21 @@ export async function startPractice(root, config) {
     const answer = element("div", { className: "qbank-practice__answer", hidden: true });
     const reveal = element("button", { type: "button", className: "md-button md-button--primary", textContent: text.practice_reveal });
     const marks = ["mastered", "review"].map((state, i) => element("button", {
-      type: "button", className: "md-button qbank-mark", textContent: `${text[state]} (${i + 1})`,
-    }));
+      type: "button", className: "md-button qbank-mark", hidden: true,
+    }, text[state], element("span", { className: "qbank-key", textContent: ` (${i + 1})` })));
     marks.forEach((button, i) => { button.dataset.mark = ["mastered", "review"][i]; });
-    const markRow = element("div", { className: "qbank-practice__marks", hidden: true }, ...marks);
     const previous = element("button", { type: "button", className: "md-button", textContent: text.practice_previous });
     const next = element("button", { type: "button", className: "md-button", textContent: text.practice_next });
     const restart = element("button", { type: "button", className: "md-button", textContent: text.practice_restart });
-    const card = element("section", { className: "qbank-practice__card" }, position, title, reveal, answer, markRow,
-      element("div", { className: "qbank-practice__nav" }, previous, next, restart));
+    // One bar for what the reader does next: reveal, or mark and move on. On narrow screens it stays at the
+    // bottom of the viewport while a long answer scrolls (extra.css), so nobody scrolls 10,000 px to reach it.
+    const bar = element("div", { className: "qbank-bar qbank-practice__bar" }, reveal, ...marks, previous, next);
+    const card = element("section", { className: "qbank-practice__card" }, position, title, answer, bar,
+      element("div", { className: "qbank-practice__nav" }, restart));
     root.replaceChildren(card);
 
     const entry = () => queue[at];
+    const revealed = () => reveal.hidden;
     function show() {
       if (at >= queue.length) {
         root.replaceChildren(element("p", { role: "status", textContent: text.practice_done }), restart);
@@ -114,33 +117,39 @@ export async function startPractice(root, config) {
       title.replaceChildren(element("a", { href: questionUrl(config, entry()), textContent: entry().title }));
       answer.hidden = true;
       answer.replaceChildren();
-      markRow.hidden = true;
+      marks.forEach((button) => { button.hidden = true; });
       reveal.hidden = false;
       previous.disabled = at === 0;
       showMark();
-      title.focus();
+      // The reader comes from the end of the previous answer: bring the new question into view.
+      title.focus({ preventScroll: true });
+      if (card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: "start" });
     }
     function showMark() {
       const state = markOf(entry().id);
       marks.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.mark === state)));
     }
     async function doReveal() {
-      if (!reveal.hidden) {
-        reveal.hidden = true;
-        answer.hidden = false;
-        markRow.hidden = false;
-        const url = questionUrl(config, entry());
-        try {
-          answer.replaceChildren(...await answerOf(url));
-          drawDiagrams(answer, url).catch((error) => console.warn("diagrams:", error));
-        } catch {
-          answer.replaceChildren(element("p", { className: "qbank-error", textContent: text.practice_load_error }),
-            element("a", { href: url, textContent: text.practice_open }));
-        }
+      if (revealed()) return;
+      const shown = entry();
+      reveal.hidden = true;
+      answer.hidden = false;
+      marks.forEach((button) => { button.hidden = false; });
+      // The pressed button disappears: keep focus on the question, where Space scrolls the page.
+      if (document.activeElement === reveal) title.focus({ preventScroll: true });
+      const url = questionUrl(config, shown);
+      try {
+        const nodes = await answerOf(url);
+        if (shown !== entry()) return; // the reader moved on while it loaded
+        answer.replaceChildren(...nodes);
+        drawDiagrams(answer, url).catch((error) => console.warn("diagrams:", error));
+      } catch {
+        answer.replaceChildren(element("p", { className: "qbank-error", textContent: text.practice_load_error }),
+          element("a", { href: url, textContent: text.practice_open }));
       }
     }
     function mark(state) {
-      if (markRow.hidden) return;
+      if (!revealed()) return;
       toggleMark(entry().id, state);
       showMark();
     }
@@ -160,7 +169,9 @@ export async function startPractice(root, config) {
     function keys(event) {
       if (!card.isConnected) return; // the round is over or was restarted
       if (event.target.closest?.("input, textarea, select, [contenteditable]") || event.ctrlKey || event.metaKey || event.altKey) return;
-      const actions = { " ": doReveal, ArrowRight: () => move(1), ArrowLeft: () => move(-1), 1: () => mark("mastered"), 2: () => mark("review") };
+      // Space reveals once; after that it scrolls the page as usual.
+      const actions = { ArrowRight: () => move(1), ArrowLeft: () => move(-1), 1: () => mark("mastered"), 2: () => mark("review") };
+      if (!revealed()) actions[" "] = doReveal;
       const action = actions[event.key];
       if (!action || (event.key === " " && event.target.closest?.("button, a"))) return; // Space on a button presses it
       event.preventDefault();

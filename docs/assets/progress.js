@@ -73,24 +73,6 @@ export function importProgress(text) {
   return Object.keys(data.marks).length;
 }
 
-const PREFS = "qbank.prefs.v1";
-
-export function answersExpanded() {
-  try {
-    return JSON.parse(localStorage.getItem(PREFS))?.expandAnswers === true;
-  } catch {
-    return false;
-  }
-}
-
-export function setAnswersExpanded(expanded) {
-  try {
-    localStorage.setItem(PREFS, JSON.stringify({ expandAnswers: expanded }));
-  } catch {
-    // ignore, as above
-  }
-}
-
 // This site's config, written by overrides/main.html as JSON (never HTML).
 export function siteConfig() {
   const element = document.getElementById("qbank-config");

@@ -81,7 +81,13 @@ if (box && toggle) {
     return item;
   };
 
-  const run = async () => {
+  let pending = Promise.resolve();
+  const run = () => {
+    pending = findResults();
+    return pending;
+  };
+
+  const findResults = async () => {
     const query = input.value.trim();
     const chosen = chosenFilters();
     const mine = ++generation;
@@ -106,14 +112,41 @@ if (box && toggle) {
 
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      timer = 0;
+      run();
+    }, DEBOUNCE_MS);
+  };
+
+  // Enter opens the first result; a result chosen with the arrow keys has focus and opens as a link does.
+  const openFirst = async () => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = 0;
+      run();
+    }
+    await pending;
+    const first = list.querySelector("a[href]");
+    if (first) location.assign(first.href);
   };
 
   input.addEventListener("focus", open);
   input.addEventListener("input", schedule);
   filters.forEach((select) => select.addEventListener("change", run));
-  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    openFirst();
+  });
   form.addEventListener("reset", () => setTimeout(run));
+  // Tabbing on past the box closes it, as a click outside does.
+  box.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
+  });
+  // The header's search icon is a label that only ticks the checkbox; on a phone the box must also take focus,
+  // or the reader taps twice. Focus must be given in the tap's own event for the on-screen keyboard to open.
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) input.focus();
+  });
 
   const links = () => [...list.querySelectorAll("a")];
   box.addEventListener("keydown", (event) => {
@@ -129,6 +162,12 @@ if (box && toggle) {
     const next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : at - 1;
     (next < 0 ? input : all[next]).focus();
   });
+
+  // Links to "#search" (the 404 page's) open the box.
+  if (location.hash === "#search") {
+    open();
+    input.focus();
+  }
 
   // "/", "s" or "f" anywhere but in a form field opens search, as in material's own search.
   document.addEventListener("keydown", (event) => {

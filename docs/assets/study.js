@@ -1,9 +1,9 @@
-// Study tools on every page: marks under each answer, progress on topic pages, "random question",
-// expand/collapse all answers (remembered), and progress export/import. Practice mode is practice.js,
+// Study tools on every page: marks and "next question" under each answer, progress on the home and topic
+// pages, "random question", expand/collapse the answers of this page (never remembered: the next question
+// starts closed, so the reader answers first), and progress export/import. Practice mode is practice.js,
 // loaded only on its page. Without JavaScript the pages read as before: every control here starts hidden.
 import {
-  answersExpanded, exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl,
-  setAnswersExpanded, siteConfig, toggleMark,
+  exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl, siteConfig, toggleMark,
 } from "./progress.js";
 
 const config = siteConfig();
@@ -32,20 +32,30 @@ function setUpExpandAll(button) {
     button.textContent = expanded ? text.collapse_all : text.expand_all;
     button.setAttribute("aria-pressed", String(expanded));
   };
-  button.addEventListener("click", () => {
-    const expanded = button.getAttribute("aria-pressed") !== "true";
-    setAnswersExpanded(expanded);
-    apply(expanded);
-  });
-  apply(answersExpanded());
+  button.addEventListener("click", () => apply(button.getAttribute("aria-pressed") !== "true"));
+  apply(false);
+}
+
+// The question after this one in the site's order (questions.json), in the reader's language.
+async function showNextQuestion(link) {
+  const entries = await questionIndex(config);
+  const here = entries.findIndex((entry) => questionUrl(config, entry) === location.href.split("#")[0]);
+  const next = here >= 0 ? entries[here + 1] : undefined;
+  if (!next) return;
+  link.href = questionUrl(config, next);
+  link.title = next.title;
+  link.hidden = false;
 }
 
 async function showProgress(placeholders) {
   const entries = await questionIndex(config);
   const marks = loadProgress().marks;
   for (const placeholder of placeholders) {
-    const inTopic = entries.filter((entry) => entry.topic === placeholder.dataset.topic);
+    // data-topic="" is the whole bank (home page), shown only once the reader has marks.
+    const topic = placeholder.dataset.topic;
+    const inTopic = topic ? entries.filter((entry) => entry.topic === topic) : entries;
     const count = (state) => inTopic.filter((entry) => marks[entry.id]?.state === state).length;
+    if (!topic && count("mastered") + count("review") === 0) continue;
     placeholder.textContent = text.progress
       .replace("{mastered}", count("mastered")).replace("{total}", inTopic.length).replace("{review}", count("review"));
     placeholder.hidden = false;
@@ -97,6 +107,7 @@ if (config) {
     answer.after(toolbar); // right below the answer, where the reader decides
     setUpMarks(toolbar);
     toolbar.hidden = false;
+    showNextQuestion(toolbar.querySelector("[data-qbank-next]")).catch((error) => console.warn("next:", error));
   }
   const expandAll = document.querySelector("[data-expand-all]");
   if (expandAll) {
@@ -113,6 +124,14 @@ if (config) {
   if (transfer) {
     setUpTransfer(transfer);
     transfer.hidden = false;
+  }
+  // The 404 page (overrides/404.html) speaks every language: keep the one of the address asked for.
+  const notFound = [...document.querySelectorAll("[data-not-found]")];
+  if (notFound.length) {
+    const path = location.pathname.slice(new URL(config.siteRoot, location.href).pathname.length);
+    const byRoot = (section) => section.dataset.notFound.length;
+    const mine = notFound.filter((section) => path.startsWith(section.dataset.notFound)).sort((a, b) => byRoot(b) - byRoot(a))[0];
+    notFound.forEach((section) => { section.hidden = section !== mine; });
   }
   const practice = document.getElementById("qbank-practice");
   if (practice) import("./practice.js").then((module) => module.startPractice(practice, config));

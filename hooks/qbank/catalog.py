@@ -15,6 +15,7 @@ from typing import Iterable
 from .freshness import body_hash, translation_state
 from .page import QuestionPage, parse_question, source_path
 from .problems import Problem
+from .tags import Vocabulary
 from .topics import Topic
 
 QUESTIONS_DIR = "questions"
@@ -91,6 +92,7 @@ def build_catalog(
     sources: Iterable[tuple[str, str]],
     *,
     topics: dict[str, Topic],
+    vocabulary: Vocabulary,
     locales: list[str],
     default_locale: str,
     answer_titles: dict[str, str],
@@ -105,6 +107,9 @@ def build_catalog(
         page = _parse(catalog, src_uri, source, answer_titles)
         if page is None:
             continue
+        # An unknown tag is reported in every file that carries it (each must change), the page kept.
+        catalog.problems.extend(Problem(page.path, "tags", message)
+                                for message in map(vocabulary.problem, page.meta.tags) if message)
         twins = pages.setdefault(page.meta.id, {})
         if page.locale in twins:
             catalog.problems.append(Problem(page.path, "id", f"expected a unique id, found '{page.meta.id}' also in {twins[page.locale].path}"))

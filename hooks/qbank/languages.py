@@ -17,6 +17,7 @@ STRING_KEYS = (
     "related_title",
     "all_questions_title",
     "all_questions_intro",
+    "tags_intro",
     "topic_table_header",
     "question_table_header",
     "difficulty",
@@ -32,6 +33,7 @@ STRING_KEYS = (
     "downloads",
     "study",
     "diagram",
+    "not_found",
 )
 
 

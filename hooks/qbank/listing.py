@@ -6,6 +6,7 @@ carries them, so MkDocs resolves and checks them like hand-written links.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 
@@ -36,6 +37,11 @@ def difficulty_label(text: dict, difficulty: str) -> str:
     return text["difficulty"][difficulty]
 
 
+def difficulty_chip(text: dict, difficulty: str) -> str:
+    """The chip that overrides/main.html also puts on each question page."""
+    return f'<span class="qbank-chip qbank-chip--{difficulty}">{difficulty_label(text, difficulty)}</span>'
+
+
 def topic_dir(topic: Topic) -> str:
     return f"{QUESTIONS_DIR}/{topic.id}"
 
@@ -44,12 +50,14 @@ def question_table(questions: list[Question], *, locale: str, text: dict, from_d
     if not questions:
         return ""
     head = text["question_table_header"]
-    rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    # The wrapper lets extra.css drop the tags column on narrow screens.
+    rows = ['<div class="qbank-questions" markdown>', "", f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
     for question in questions:
         page = question.pages[locale]
         link = md_link(page.title, posixpath.relpath(page.src_uri, from_dir))
         tags = " ".join(f"`{tag}`" for tag in question.meta.tags)
-        rows.append(f"| {link} | {difficulty_label(text, question.meta.difficulty)} | {tags} |")
+        rows.append(f"| {link} | {difficulty_chip(text, question.meta.difficulty)} | {tags} |")
+    rows += ["", "</div>"]
     return "\n".join(rows)
 
 
@@ -70,7 +78,7 @@ def progress_placeholder(topic_id: str) -> str:
 
 
 def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
-    """Every question of a topic with its answer open, one per printed page (see extra.css)."""
+    """Every question of a topic with its answer open, run on from one to the next (print rules in extra.css)."""
     strings = text["printable"]
     parts = [*front_matter(description=strings["intro"], hide=("navigation", "toc")),
              f"# {strings['title'].format(topic=topic.name(locale))}", "", strings["intro"], ""]
@@ -97,6 +105,21 @@ def all_questions_page(catalog: Catalog, *, locale: str, text: dict) -> str:
             "",
         ]
     return "\n".join(parts)
+
+
+def tag_overview(catalog: Catalog, *, text: dict, anchor) -> str:
+    """Every tag with its number of questions, most used first, each a link to ``anchor(tag)`` in the listing below.
+
+    Raw HTML: the headings it links to are written by material's tags plugin after MkDocs checks the anchors of
+    Markdown links; the built-site tests check these links on the finished page.
+    """
+    counts: dict[str, int] = {}
+    for question in catalog.questions.values():
+        for tag in question.meta.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    links = " · ".join(f'<a href="#{html.escape(anchor(tag))}">{html.escape(tag)}&nbsp;({count})</a>' for tag, count in ranked)
+    return f'{text["tags_intro"].format(count=len(ranked))}\n\n<p class="qbank-tag-overview">{links}</p>\n'
 
 
 def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: dict, from_dir: str) -> str:
