@@ -1,9 +1,12 @@
-"""The line under each question's title: difficulty, when its facts were last checked, and a "report a problem" link;
-on a translation whose original changed since it was brought in line, a notice that links the original.
+"""The lines under each question's title: difficulty, when its facts were last checked, and a "report a problem" link;
+the other names readers know the concept by (``aliases``); on a translation whose original changed since it was
+brought in line, a notice that links the original.
 
-Both are raw HTML inserted right after the H1 in ``on_page_markdown``, outside the
-hidden answer and marked ``data-pagefind-ignore`` so search neither indexes nor
-excerpts them. The report link opens the issue form ``.github/ISSUE_TEMPLATE/answer-problem.yml``
+All are raw HTML inserted right after the H1 in ``on_page_markdown``, outside the
+hidden answer. The info line and the notice are marked ``data-pagefind-ignore`` so search
+neither indexes nor excerpts them; the aliases are indexed (hooks/search_index.py weighs
+them like the title: readers search by the name they know) and kept as Pagefind metadata,
+so a result can show the alias that matched (docs/assets/search.js). The report link opens the issue form ``.github/ISSUE_TEMPLATE/answer-problem.yml``
 on the repository of ``repo_url``, pre-filled through query parameters named after
 the form's field ids. The notice links the original by its URL, not by its ``.md``
 file: mkdocs-static-i18n would resolve a link to the Chinese file to the English page.
@@ -54,9 +57,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         parts.append(f'<a class="qbank-report" href="{html.escape(url)}" target="_blank" rel="noopener">'
                      f'{html.escape(strings["report"])}</a>')
     inserted = ['<div class="qbank-page-info" data-pagefind-ignore>' + " · ".join(parts) + "</div>"]
+    if source.meta.aliases:
+        inserted.append(_aliases_line(source.meta.aliases, langs.text["aliases"]))
     if question.translation_state(langs.current) == DRIFTED:
         inserted.append(_drift_notice(page, langs.site_prefix(), strings))
     return _after_title(markdown, inserted)
+
+
+def _aliases_line(aliases: tuple[str, ...], label: str) -> str:
+    joined = html.escape(" · ".join(aliases))
+    return (f'<p class="qbank-aliases" data-pagefind-meta="aliases:{joined}">'
+            f'{html.escape(label).format(aliases=joined)}</p>')
 
 
 def _drift_notice(page: Page, prefix: str, strings: dict) -> str:

@@ -11,7 +11,8 @@ once, over every language, at the end of ``mkdocs build`` and of each
 ``mkdocs serve`` rebuild.
 
 ``overrides/main.html`` marks what is indexed (question pages only) and their
-filters; ``on_page_content`` weighs each question's title above its body.
+filters; ``on_page_content`` weighs each question's title, and the line of its other
+names (``aliases``, written by hooks/page_header.py), above its body.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ EXCLUDE_SELECTORS = ".headerlink, math, pre.diagram"
 # The question outranks passing mentions: Pagefind weighs an h1 at 7 by default, body text at 1.
 TITLE_WEIGHT = "10"
 FIRST_H1 = re.compile(r"<h1(?=[\s>])")
+ALIASES_LINE = '<p class="qbank-aliases"'
 
 
 def pagefind_executable() -> str:
@@ -52,7 +54,8 @@ def pagefind_executable() -> str:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if STATE.require_catalog().by_src_uri(page.file.src_uri) is None:
         return html
-    return FIRST_H1.sub(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', html, count=1)
+    html = FIRST_H1.sub(f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', html, count=1)
+    return html.replace(ALIASES_LINE, f'{ALIASES_LINE} data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
 @event_priority(-200)

@@ -2,6 +2,8 @@
 // Nothing is downloaded until the reader focuses the search box; Pagefind then loads the index of
 // the page's own language (<html lang>), so Chinese pages find Chinese pages and English English.
 
+import { matchedAliases, wholeTermFirst } from "./search-rank.js";
+
 const box = document.querySelector("[data-qbank-search]");
 const toggle = document.getElementById("__search");
 
@@ -60,7 +62,7 @@ if (box && toggle) {
     });
   };
 
-  const resultItem = (result) => {
+  const resultItem = (result, query) => {
     const item = document.createElement("li");
     item.className = "md-search-result__item";
     const link = document.createElement("a");
@@ -73,9 +75,17 @@ if (box && toggle) {
     const labels = document.createElement("div");
     labels.className = "qbank-search-labels";
     labels.textContent = [...(result.filters.topic || []), ...(result.filters.difficulty || [])].join(" · ");
+    article.append(title, labels);
+    const aliases = matchedAliases(query, result.meta.aliases);
+    if (aliases.length > 0) {
+      const names = document.createElement("p");
+      names.className = "qbank-search-aliases";
+      names.textContent = box.dataset.aliases.replace("{aliases}", aliases.join(" · "));
+      article.append(names);
+    }
     const excerpt = document.createElement("p");
     excerpt.append(...excerptNodes(result.excerpt));
-    article.append(title, labels, excerpt);
+    article.append(excerpt);
     link.append(article);
     item.append(link);
     return item;
@@ -98,9 +108,9 @@ if (box && toggle) {
     }
     try {
       const search = await (await pagefind()).search(query || null, { filters: chosen });
-      const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const loaded = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
       if (mine !== generation) return; // a newer query has been typed meanwhile
-      list.replaceChildren(...results.map(resultItem));
+      list.replaceChildren(...wholeTermFirst(query, loaded).map((result) => resultItem(result, query)));
       meta.textContent = countText(search.results.length);
     } catch (error) {
       if (mine !== generation) return;

@@ -28,6 +28,7 @@ STRING_KEYS = (
     "short_answer_label",
     "focus_title",
     "og_locale",
+    "aliases",
     "freshness",
     "printable",
     "downloads",

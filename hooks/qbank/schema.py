@@ -31,6 +31,8 @@ class QuestionMeta:
     related: tuple[str, ...] = ()
     # translations only: the original's text this translation was last brought in line with
     source_hash: str | None = None
+    # Other names readers type for the concept; search weighs them like the title. Each language lists its own.
+    aliases: tuple[str, ...] = ()
 
 
 Check = Callable[[Any], "str | None"]
@@ -103,6 +105,7 @@ FIELDS: dict[str, tuple[bool, Check]] = {
     "related": (False, _list_of(_slug, non_empty=False)),
     "updated": (True, _date),
     "source_hash": (False, _source_hash),
+    "aliases": (False, _list_of(_text, non_empty=False)),
 }
 
 
@@ -132,6 +135,7 @@ def check_meta(meta: dict[str, Any]) -> tuple[QuestionMeta | None, list[tuple[st
             related=tuple(meta.get("related", ())),
             updated=meta["updated"],
             source_hash=meta.get("source_hash"),
+            aliases=tuple(meta.get("aliases", ())),
         ),
         [],
     )
