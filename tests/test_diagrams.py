@@ -86,7 +86,7 @@ def test_figure_links_the_svg_and_carries_its_text_alternative():
     assert figure_html(facts, "../../assets/diagrams/k.svg", STRINGS) == (
         '<figure class="qbank-diagram" style="--qbank-diagram-width: 400.123; --qbank-diagram-height: 100; '
         '--qbank-diagram-min-width: 276" data-pagefind-ignore><div class="qbank-diagram__scroll">'
-        '<a class="qbank-diagram__frame" href="../../assets/diagrams/k.svg" aria-label="全屏查看图示"></a></div>'
+        '<a class="qbank-diagram__frame" href="../../assets/diagrams/k.svg"><span class="qbank-visually-hidden">全屏查看图示</span></a></div>'
         '<figcaption class="qbank-diagram__text"><p>图示的文字版: 流程</p><ul><li>A → B</li><li>[A] a &lt;note&gt;</li></ul>'
         '</figcaption><dialog class="qbank-diagram__viewer" aria-label="流程"><button type="button" '
         'class="qbank-diagram__close" aria-label="关闭全屏">×</button><div class="qbank-diagram__canvas" tabindex="0">'

@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import ROOT
 
-from fixture_site import REPO_URL, article, build_site, pair, question, questions_json, write_site
+from fixture_site import HOOK_MODULES, REPO_URL, article, build_site, pair, question, questions_json, write_site
 from qbank.freshness import body_hash, source_body
 
 GOOD = {
@@ -397,3 +397,35 @@ def freshness_cli(config, *args) -> subprocess.CompletedProcess:
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result
+
+
+ANSWER_WITH_SECTIONS = """**30 秒回答**
+
+    答案。
+
+    ### 深入解析
+
+    | | A | B |
+    | --- | --- | --- |
+    | 速度 | 快 | 慢 |
+
+    #### 细节
+
+    ```python
+    ### not a heading, a comment in code
+    print(1)
+    ```
+
+    ### 追问"""
+
+
+def test_answer_headings_follow_the_title_and_tables_and_code_are_accessible(tmp_path):
+    """hooks/accessibility.py: h1 then h2, h3 with no gap; the empty corner of a table is a cell; code scrolls by keyboard."""
+    pages = pair("a", "rag", "题", "Q", body=ANSWER_WITH_SECTIONS)
+    site = build_site(write_site(tmp_path, pages, hooks=[*HOOK_MODULES, "accessibility"]))
+    content = article((site / "questions/rag/a/index.html").read_text(encoding="utf-8"))
+    assert re.findall(r"<h(\d)[ >]", content) == ["1", "2", "3", "2", "2"]
+    assert re.findall(r"<h2[^>]*>([^<]+)", content) == ["深入解析", "追问", "相关问题"]
+    assert "### not a heading" in html.unescape(re.sub(r"<[^>]+>", "", content))
+    assert "<th></th>" not in content and re.search(r"<thead>\s*<tr>\s*<td></td>\s*<th>A</th>", content)
+    assert re.search(r'<pre[^>]*>(<span></span>)?<code tabindex="0"', content)

@@ -11,8 +11,8 @@ MARGIN_PT = 0.4 * 72
 MOST_BLANK = 0.8
 
 
-DIAGRAMS_DRAWN = """() => document.querySelectorAll('article pre.diagram').length === 0
-    && [...document.querySelectorAll('article div.mermaid')].every((diagram) => diagram.querySelector('svg'))"""
+DIAGRAMS_DRAWN = """() => [...document.querySelectorAll('article a.qbank-diagram__frame')]
+    .every((frame) => frame.dataset.state === 'drawn')"""
 
 
 def printed_pages(page) -> list[dict]:

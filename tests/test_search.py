@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from playwright.sync_api import expect
 
 from conftest import HOOKS, ROOT, Visit
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-# Written blind for the newest pages: measured and printed, not yet held to the bar (see the file's header).
+# Only names that are not in the target's title: the words readers know a concept by (issue 18).
+OTHER_NAMES = yaml.safe_load((Path(__file__).parent / "search_queries_other_names.yml").read_text(encoding="utf-8"))
+# Written blind by the writers of the pages added since the seed (see the file's header).
 BLIND_QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries_blind.yml").read_text(encoding="utf-8"))
 RESULT_LINKS = ".md-search-result__list a.md-search-result__link"
 
@@ -46,12 +49,13 @@ def test_query_set_is_broad_enough(built_site):
     ids = set(urls_to_ids(built_site).values())
     assert len(QUERIES) >= 40
     assert {q["lang"] for q in QUERIES} == {"zh", "en"}
-    for case in QUERIES + BLIND_QUERIES:
+    assert len(OTHER_NAMES) >= 60 and {q["lang"] for q in OTHER_NAMES} == {"zh", "en"}
+    for case in QUERIES + OTHER_NAMES + BLIND_QUERIES:
         assert case["expect"] in ids, case
 
 
 def recall(visit, built_site, cases) -> tuple[float, float, list[str]]:
-    """Type each query like a reader; recall@1, recall@3 and the misses. No result at all is a miss."""
+    """Type each query like a reader; recall@1, recall@3 and the queries whose page is not first. No result is a miss."""
     ids = urls_to_ids(built_site)
     hits_at_1 = hits_at_3 = 0
     misses = []
@@ -62,22 +66,24 @@ def recall(visit, built_site, cases) -> tuple[float, float, list[str]]:
         ranked = [ids.get(url) for url in urls]
         hits_at_1 += ranked[:1] == [case["expect"]]
         hits_at_3 += case["expect"] in ranked[:3]
-        if case["expect"] not in ranked[:3]:
+        if ranked[:1] != [case["expect"]]:
             misses.append(f"{case['q']!r} -> {ranked[:3]} (expected {case['expect']})")
     return hits_at_1 / len(cases), hits_at_3 / len(cases), misses
 
 
-def test_recall_and_language(visit, built_site):
-    recall_1, recall_3, misses = recall(visit, built_site, QUERIES)
-    print(f"\nsearch: {len(QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
-    assert recall_3 >= 0.95, misses
+@pytest.mark.parametrize("name, cases", [("search_queries.yml", QUERIES), ("search_queries_other_names.yml", OTHER_NAMES)])
+def test_recall_and_language(visit, built_site, name, cases):
+    recall_1, recall_3, misses = recall(visit, built_site, cases)
+    print(f"\n{name}: {len(cases)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
+    assert recall_1 >= 0.95 and recall_3 >= 0.95, misses
     assert visit.foreign_requests() == [] and visit.errors == []
 
 
-def test_blind_queries_stay_in_their_language(visit, built_site):
-    """The blind set's recall is a figure for issue 18, printed here; what is asserted is the language of every result."""
+def test_new_page_queries_find_their_page_in_the_top_three(visit, built_site):
     recall_1, recall_3, misses = recall(visit, built_site, BLIND_QUERIES)
-    print(f"\nblind search: {len(BLIND_QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; misses: {misses}")
+    print(f"\nsearch_queries_blind.yml: {len(BLIND_QUERIES)} queries, recall@1 {recall_1:.3f}, recall@3 {recall_3:.3f}; "
+          f"not first: {misses}")
+    assert recall_3 >= 0.95, misses
     assert visit.foreign_requests() == [] and visit.errors == []
 
 
@@ -164,3 +170,51 @@ def test_one_tap_on_the_search_icon_focuses_the_box_on_a_phone(phone):
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("RAG")
     expect(page.locator(RESULT_LINKS).first).to_be_visible()
+
+
+def test_an_alias_finds_its_page_and_the_result_says_so(visit, built_site):
+    ids = urls_to_ids(built_site)
+    page_id = "sampling-temperature-top-p-top-k"
+    assert [ids.get(url) for url in search(visit, "", "核采样")][:1] == [page_id]
+    shown = visit.page.locator(".md-search-result__item").first.locator(".qbank-search-aliases")
+    expect(shown).to_contain_text("也称：")
+    expect(shown).to_contain_text("核采样")
+    # A result that matched by its title shows no alias line.
+    search(visit, "", "Transformer")
+    expect(visit.page.locator(".md-search-result__item").first.locator(".qbank-search-aliases")).to_have_count(0)
+
+
+def test_words_no_page_holds_together_still_find_each_page(visit, built_site):
+    """Pagefind lists only pages holding every known word of a query; no page holds both of these."""
+    ids = urls_to_ids(built_site)
+    found = [ids.get(url) for url in search(visit, "en/", "epoll tokenizer")]
+    # Each word's best page is among the first: the page answering epoll leads the word's own results.
+    assert "io-multiplexing-epoll" in found[:2] and len(found) == 10
+
+
+RANK_RULES = """
+import { wholeTermFirst, matchedAliases } from "%s";
+const page = (url, title, content, aliases = "") => ({ url, meta: { title, aliases }, content });
+const results = [
+  page("scattered", "向量数据库怎么选", "混合部署时 ... 检索延迟"),
+  page("in-text", "多路召回怎么做", "常说的混合检索就是多路召回"),
+  page("in-aliases", "多路召回的融合", "融合排序", "混合检索 · hybrid search"),
+];
+console.log(JSON.stringify({
+  order: wholeTermFirst("混合检索", results).map((r) => r.url),
+  english: wholeTermFirst("Hybrid  Search", results).map((r) => r.url),
+  none: wholeTermFirst("无关", results).map((r) => r.url),
+  aliases: matchedAliases("hybrid", "混合检索 · hybrid search"),
+}));
+"""
+
+
+def test_a_whole_term_outranks_its_characters_scattered(tmp_path):
+    """docs/assets/search-rank.js: title or aliases holding the whole query first, then text holding it, then the rest."""
+    import subprocess
+
+    script = tmp_path / "rank.mjs"
+    script.write_text(RANK_RULES % (ROOT / "docs" / "assets" / "search-rank.js").as_uri(), encoding="utf-8")
+    result = json.loads(subprocess.run(["node", str(script)], capture_output=True, text=True, check=True).stdout)
+    assert result == {"order": ["in-aliases", "in-text", "scattered"], "english": ["in-aliases", "scattered", "in-text"],
+                      "none": ["scattered", "in-text", "in-aliases"], "aliases": ["hybrid search"]}

@@ -23,7 +23,7 @@ async function drawOne(frame, base) {
   if (svg.localName !== "svg") throw new Error(`${url}: not an SVG`);
   svg.setAttribute("aria-hidden", "true"); // the figure's caption is the text alternative
   svg.setAttribute("focusable", "false");
-  frame.replaceChildren(document.importNode(svg, true));
+  frame.append(document.importNode(svg, true)); // after the link's hidden name
   frame.dataset.state = "drawn";
 }
 

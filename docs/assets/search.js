@@ -2,7 +2,7 @@
 // Nothing is downloaded until the reader focuses the search box; Pagefind then loads the index of
 // the page's own language (<html lang>), so Chinese pages find Chinese pages and English English.
 
-import { matchedAliases, wholeTermFirst } from "./search-rank.js";
+import { matchedAliases, rankedSearch } from "./search-rank.js";
 
 const box = document.querySelector("[data-qbank-search]");
 const toggle = document.getElementById("__search");
@@ -107,11 +107,10 @@ if (box && toggle) {
       return;
     }
     try {
-      const search = await (await pagefind()).search(query || null, { filters: chosen });
-      const loaded = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+      const { total, results } = await rankedSearch(await pagefind(), query, { filters: chosen });
       if (mine !== generation) return; // a newer query has been typed meanwhile
-      list.replaceChildren(...wholeTermFirst(query, loaded).map((result) => resultItem(result, query)));
-      meta.textContent = countText(search.results.length);
+      list.replaceChildren(...results.slice(0, MAX_RESULTS).map((result) => resultItem(result, query)));
+      meta.textContent = countText(total);
     } catch (error) {
       if (mine !== generation) return;
       list.replaceChildren();

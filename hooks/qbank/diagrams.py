@@ -220,8 +220,10 @@ def figure_html(facts: DiagramFacts, href: str, strings: dict) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in facts.lines)
     return (
         f'<figure class="qbank-diagram" style="{size}" data-pagefind-ignore>'
-        f'<div class="qbank-diagram__scroll"><a class="qbank-diagram__frame" href="{html.escape(href)}" '
-        f'aria-label="{html.escape(strings["open"])}"></a></div>'
+        # The link's name is hidden text, not aria-label: the drawn SVG's labels are visible text, and a
+        # name that leaves them out fails WCAG 2.5.3 (label in name). The SVG itself is aria-hidden.
+        f'<div class="qbank-diagram__scroll"><a class="qbank-diagram__frame" href="{html.escape(href)}">'
+        f'<span class="qbank-visually-hidden">{html.escape(strings["open"])}</span></a></div>'
         f'<figcaption class="qbank-diagram__text"><p>{caption}</p><ul>{items}</ul></figcaption>'
         f'<dialog class="qbank-diagram__viewer" aria-label="{name}">'
         f'<button type="button" class="qbank-diagram__close" aria-label="{html.escape(strings["close"])}">×</button>'

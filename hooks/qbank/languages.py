@@ -29,6 +29,7 @@ STRING_KEYS = (
     "focus_title",
     "og_locale",
     "aliases",
+    "tags_label",
     "freshness",
     "printable",
     "downloads",

@@ -1,0 +1,87 @@
+"""axe-core on every kind of page state a reader meets, in both languages and both colour schemes.
+
+axe-core comes from npm (package.json, a dev dependency): the tests inject it into the page; the site never serves it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0-2.2 A and AA, plus axe's best practices (landmarks, headings, region): what Lighthouse's audit also runs.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def open_answer(page):
+    page.locator("article details.success > summary").click()
+    expect(page.locator("article details.success")).to_have_js_property("open", True)
+
+
+def start_practice(page):
+    page.locator("article .qbank-practice__setup button[type=submit]").click()
+    expect(page.locator("article .qbank-practice__card")).to_be_visible()
+    page.locator("article .qbank-practice__bar .md-button--primary").click()  # show the answer
+    expect(page.locator("article .qbank-practice__answer")).to_be_visible()
+
+
+def open_search(page):
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("RAG")
+    page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
+
+
+def question_url(site_questions, locale):
+    return next(e["url"] for e in site_questions[locale] if e["id"] == "hybrid-retrieval")
+
+
+# state -> (path below the language root, or None for a question page; what to do once it has loaded)
+STATES = {
+    "home": ("", None),
+    "topic": ("questions/rag/", None),
+    "question, answer closed": (None, None),
+    "question, answer open": (None, open_answer),
+    "practice": ("practice/", None),
+    "practice, answer shown": ("practice/", start_practice),
+    "downloads": ("downloads/", None),
+    "search open": ("", open_search),
+}
+
+
+# One line per violated rule: its id, impact, help, and up to eight elements (for contrast, with the colours found).
+AXE_RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then((result) => result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -- ` + v.nodes.slice(0, 8).map((n) => {
+    const data = n.any[0]?.data;
+    const colours = data?.contrastRatio ? ` [${data.fgColor} on ${data.bgColor}: ${data.contrastRatio}]` : "";
+    return n.target.join(" ") + colours;
+  }).join(", ")))"""
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(AXE_RUN, AXE_TAGS)
+    return found
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("locale", ["zh", "en"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_axe_finds_no_violation(browser, site_server, site_questions, state, locale, scheme):
+    path, action = STATES[state]
+    prefix = "" if locale == "zh" else "en/"
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_server + (question_url(site_questions, locale) if path is None else prefix + path), wait_until="networkidle")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+        if action:
+            action(page)
+        # Material fades content in; axe reads the colours the reader ends up seeing.
+        page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished))")
+        found = violations(page)
+        assert found == [], "\n".join(found)
+    finally:
+        context.close()
