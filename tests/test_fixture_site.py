@@ -429,3 +429,22 @@ def test_answer_headings_follow_the_title_and_tables_and_code_are_accessible(tmp
     assert "### not a heading" in html.unescape(re.sub(r"<[^>]+>", "", content))
     assert "<th></th>" not in content and re.search(r"<thead>\s*<tr>\s*<td></td>\s*<th>A</th>", content)
     assert re.search(r'<pre[^>]*>(<span></span>)?<code tabindex="0"', content)
+
+
+def test_a_question_page_lists_the_questions_around_it_not_its_whole_topic(tmp_path):
+    """hooks/nav_window.py: the open topic keeps its index and the ten questions either side; the topic page lists all."""
+    pages = {}
+    for n in range(1, 26):
+        pages.update(pair(f"q{n:02d}", "rag", f"题{n:02d}", f"Q{n:02d}"))
+    site = build_site(write_site(tmp_path, pages, hooks=[*HOOK_MODULES, "nav_window"]))
+
+    def listed(path):
+        sidebar = (site / path).read_text(encoding="utf-8").split('class="md-sidebar md-sidebar--primary"', 1)[1]
+        sidebar = sidebar.split('class="md-sidebar md-sidebar--secondary"', 1)[0]
+        here = path.split("/")[-2]  # the page itself is linked as "./"
+        return sorted(set(re.findall(r'href="(?:\.\./)*(?:questions/rag/)?(q\d\d)/"', sidebar)) | {here})
+
+    assert listed("questions/rag/q13/index.html") == [f"q{n:02d}" for n in range(3, 24)]
+    assert listed("questions/rag/q01/index.html") == [f"q{n:02d}" for n in range(1, 12)]
+    assert listed("en/questions/rag/q25/index.html") == [f"q{n:02d}" for n in range(15, 26)]
+    assert len(re.findall(r'<a href="q\d\d/"', (site / "questions/rag/index.html").read_text(encoding="utf-8"))) >= 25
