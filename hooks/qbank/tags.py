@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from .datafile import read_data_file
 
 TAGS_FILE = "questions/tags.yml"
 MAX_SUGGESTIONS = 3
@@ -61,12 +61,7 @@ class Vocabulary:
 def load_vocabulary(docs_dir: str) -> Vocabulary:
     """Read and check the vocabulary; a broken file is broken setup, so it raises ``PluginError``."""
     where = f"docs/{TAGS_FILE}"
-    try:
-        entries = yaml.safe_load((Path(docs_dir) / TAGS_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{where}: expected the tag vocabulary, found no such file") from None
-    except yaml.YAMLError as error:
-        raise PluginError(f"{where}: expected valid YAML, found: {' '.join(str(error).split())}") from None
+    entries = read_data_file(docs_dir, TAGS_FILE, "the tag vocabulary")
     if not isinstance(entries, dict) or not entries:
         raise PluginError(f"{where}: expected a mapping of tags to lists of aliases, found {type(entries).__name__}")
     aliases: dict[str, str] = {}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
+
+from .datafile import read_data_file
 
 TOPICS_FILE = "questions/topics.yml"
 
@@ -27,14 +27,8 @@ class Topic:
 
 def load_topics(docs_dir: str, locales: list[str]) -> dict[str, Topic]:
     """Read and check the topic list; a broken list is broken setup, so it raises ``PluginError``."""
-    path = Path(docs_dir) / TOPICS_FILE
     where = f"docs/{TOPICS_FILE}"
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PluginError(f"{where}: expected the topic list, found no such file") from None
-    except yaml.YAMLError as error:
-        raise PluginError(f"{where}: expected valid YAML, found: {_first_line(error)}") from None
+    entries = read_data_file(docs_dir, TOPICS_FILE, "the topic list")
     if not isinstance(entries, list) or not entries:
         raise PluginError(f"{where}: expected a non-empty list of topics")
 
@@ -55,7 +49,3 @@ def load_topics(docs_dir: str, locales: list[str]) -> dict[str, Topic]:
                 )
         topics[topic_id] = Topic(topic_id, order, dict(entry["name"]), dict(entry["description"]))
     return topics
-
-
-def _first_line(error: Exception) -> str:
-    return " ".join(str(error).split())
