@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from qbank.catalog import build_catalog, is_question_source
+from qbank.catalog import build_catalog, is_question_source, is_tests_source
 from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.state import STATE
@@ -35,6 +35,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         locales=langs.locales,
         default_locale=langs.default,
         answer_titles={locale: text["answer_title"] for locale, text in langs.strings.items()},
+        tests_files=[f.src_uri for f in files if not f.generated_by and is_tests_source(f.src_uri)],
     )
     # The nested pass of each further language sees the same sources: report once.
     if langs.first_pass:

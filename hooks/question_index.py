@@ -41,6 +41,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             "topic": question.meta.topic,
             "tags": list(question.meta.tags),
             "difficulty": question.meta.difficulty,
+            "kind": question.meta.kind,
             "related": STATE.related[question.id],
             "updated": question.pages[langs.current].meta.updated.isoformat(),
         }

@@ -85,7 +85,7 @@ class TestSchema:
     def test_unknown_and_missing_fields(self):
         _, problems = check_meta({"id": "a", "topic": "rag", "tag": ["x"], "difficulty": "easy"})
         assert problems == [
-            ("tag", "expected one of the fields id, seed, topic, tags, difficulty, companies, related, updated, source_hash, aliases, "
+            ("tag", "expected one of the fields id, seed, topic, tags, difficulty, companies, related, updated, source_hash, aliases, kind, "
                     "found unknown field"),
             ("tags", "expected this field, found it missing"),
             ("updated", "expected this field, found it missing"),

@@ -21,7 +21,10 @@ from .topics import Topic
 QUESTIONS_DIR = "questions"
 QUESTION_PATH = re.compile(rf"^{QUESTIONS_DIR}/(?P<topic>[^/]+)/(?P<slug>[^/.]+)(?:\.(?P<locale>[^/.]+))?\.md$")
 # Fields a translation must repeat exactly, so every language lists the question in the same place.
-TWIN_FIELDS = ("topic", "seed", "difficulty", "tags", "related")
+TWIN_FIELDS = ("topic", "seed", "difficulty", "tags", "related", "kind")
+# An exercise's tests: one file for every language, beside its pages, served by the site to the browser's runner.
+TESTS_SUFFIX = ".tests.py"
+TESTS_PATH = re.compile(rf"^{QUESTIONS_DIR}/(?P<topic>[^/]+)/(?P<slug>[^/.]+){re.escape(TESTS_SUFFIX)}$")
 
 
 @dataclass
@@ -41,6 +44,15 @@ class Question:
 
     def title(self, locale: str) -> str:
         return self.pages[locale].title
+
+    @property
+    def is_exercise(self) -> bool:
+        return self.meta.is_exercise
+
+    @property
+    def tests_uri(self) -> str | None:
+        """An exercise's tests file, relative to docs/ (and to the site root, where it is served once)."""
+        return tests_uri(self.meta.topic, self.id) if self.is_exercise else None
 
     @cached_property
     def original_hash(self) -> str:
@@ -78,6 +90,14 @@ class Catalog:
         return None
 
 
+def tests_uri(topic: str, question_id: str) -> str:
+    return f"{QUESTIONS_DIR}/{topic}/{question_id}{TESTS_SUFFIX}"
+
+
+def is_tests_source(src_uri: str) -> bool:
+    return bool(TESTS_PATH.match(src_uri))
+
+
 def is_question_source(src_uri: str) -> bool:
     """Markdown under ``questions/`` except the generated index pages."""
     return src_uri.startswith(f"{QUESTIONS_DIR}/") and src_uri.endswith(".md") and not _is_index(src_uri)
@@ -96,8 +116,11 @@ def build_catalog(
     locales: list[str],
     default_locale: str,
     answer_titles: dict[str, str],
+    tests_files: Iterable[str] = (),
 ) -> Catalog:
-    """Parse ``(src_uri, source)`` pairs into a checked catalog; problems are collected, never raised."""
+    """Parse ``(src_uri, source)`` pairs into a checked catalog; problems are collected, never raised.
+
+    ``tests_files`` are the src_uris of the exercises' tests files (``<id>.tests.py``) that exist."""
     catalog = Catalog(topics, locales, default_locale)
     pages: dict[str, dict[str, QuestionPage]] = {}
     sources = sorted(sources)
@@ -121,6 +144,7 @@ def build_catalog(
         if question:
             catalog.questions[question_id] = question
     _check_references(catalog)
+    _check_tests_files(catalog, set(tests_files), existing)
     catalog.questions = dict(sorted(catalog.questions.items(), key=lambda item: _order(topics, item[1])))
     catalog.problems.sort()
     return catalog
@@ -194,6 +218,26 @@ def _check_references(catalog: Catalog) -> None:
                 catalog.problems.append(Problem(path, "seed", f"expected each seed number once, found {seed} also in {first}"))
             else:
                 seeds[seed] = question
+
+
+def _check_tests_files(catalog: Catalog, tests_files: set[str], existing: set[str]) -> None:
+    """Every exercise has its tests file; every tests file belongs to an exercise."""
+    for question in list(catalog.questions.values()):
+        if question.is_exercise and question.tests_uri not in tests_files:
+            catalog.problems.append(Problem(question.pages[catalog.default_locale].path, "tests",
+                                            f"expected the exercise's tests file {source_path(question.tests_uri)}, found none"))
+    wanted = {q.tests_uri for q in catalog.questions.values() if q.is_exercise}
+    for uri in sorted(tests_files - wanted):
+        page_uri = uri[: -len(TESTS_SUFFIX)] + ".md"
+        page = source_path(page_uri)
+        question = catalog.by_src_uri(page_uri)
+        if question is not None:
+            found = f"'kind: {question.meta.kind}' in {page}"
+        elif page_uri in existing:
+            continue  # its page failed its own checks, reported there
+        else:
+            found = "no such page"
+        catalog.problems.append(Problem(source_path(uri), "kind", f"expected the page {page} with 'kind: exercise' these tests belong to, found {found}"))
 
 
 def _order(topics: dict[str, Topic], question: Question) -> tuple:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 import yaml
@@ -13,6 +14,10 @@ from .schema import QuestionMeta, check_meta
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 ANSWER_BLOCK = re.compile(r'^\?\?\?(?P<open>\+?) +success +"(?P<title>[^"]*)"[ \t]*$', re.M)
 TITLE = re.compile(r"^# +(?P<title>\S.*?)[ \t]*#*[ \t]*$")
+# An exercise's code: ```{ .python .starter } before the answer, ```{ .python .solution } inside it.
+EXERCISE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})[ \t]*\{[^}\n]*\.python\b[^}\n]*\.(?P<role>starter|solution)\b[^}\n]*\}[ \t]*\n"
+                            r"(?P<code>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.S | re.M)
+EXERCISE_ROLES = {"starter": "before the answer", "solution": "inside the answer"}
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,9 @@ class QuestionPage:
     meta: QuestionMeta
     title: str
     body: str
+    # an exercise's code blocks, dedented (None on an ordinary question)
+    starter: str | None = None
+    solution: str | None = None
 
     @property
     def path(self) -> str:
@@ -53,10 +61,39 @@ def parse_question(src_uri: str, source: str, *, locale: str, answer_title: str)
     if title is None:
         problems.append(Problem(path, "title", "expected the question as a '# ' heading on the first line after the front matter, found none"))
     problems.extend(_answer_problems(path, body, answer_title))
+    code: dict[str, str] = {}
+    if meta is not None:
+        code, code_problems = exercise_code(path, body, kind=meta.kind, kind_given="kind" in raw)
+        problems.extend(code_problems)
 
     if problems or meta is None or title is None:
         return None, problems
-    return QuestionPage(src_uri, locale, meta, title, body), []
+    return QuestionPage(src_uri, locale, meta, title, body, **code), []
+
+
+def exercise_code(path: str, body: str, *, kind: str, kind_given: bool) -> tuple[dict[str, str], list[Problem]]:
+    """An exercise's one starter block (before the answer) and one solution block (inside it)."""
+    answer = ANSWER_BLOCK.search(body)
+    found: dict[str, list[tuple[bool, str]]] = {"starter": [], "solution": []}
+    for match in EXERCISE_BLOCK.finditer(body):
+        inside = answer is not None and match.start() > answer.start()
+        found[match["role"]].append((inside, textwrap.dedent(match["code"])))
+    if kind != "exercise":
+        roles = [role for role, blocks in found.items() if blocks]
+        if roles:
+            found_kind = f"'kind: {kind}'" if kind_given else "no kind"
+            return {}, [Problem(path, "kind", f"expected 'kind: exercise' on a page with a ```{{ .python .{roles[0]} }} block, found {found_kind}")]
+        return {}, []
+    code, problems = {}, []
+    for role, where in EXERCISE_ROLES.items():
+        wanted = [source for inside, source in found[role] if inside == (role == "solution")]
+        misplaced = len(found[role]) - len(wanted)
+        if len(wanted) == 1 and not misplaced:
+            code[role] = wanted[0]
+            continue
+        detail = f"found {len(wanted)}" + (f" and {misplaced} {'outside' if role == 'solution' else 'inside'} it" if misplaced else "")
+        problems.append(Problem(path, role, f"expected exactly one ```{{ .python .{role} }} block {where}, {detail}"))
+    return code, problems
 
 
 def _title(body: str) -> str | None:

@@ -15,6 +15,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # `source_hash` on a translation: the first 12 hex digits of the SHA-256 of the original's body (qbank.freshness).
 SOURCE_HASH = re.compile(r"^[0-9a-f]{12}$")
 DIFFICULTIES = ("easy", "medium", "hard")
+# `kind`: an ordinary question, or an exercise (a task with starter code, a reference solution and a tests file).
+KINDS = ("question", "exercise")
 # The seed interview report lists 65 questions (shared/seed/questions.tsv).
 SEED_RANGE = range(1, 66)
 
@@ -33,6 +35,11 @@ class QuestionMeta:
     source_hash: str | None = None
     # Other names readers type for the concept; search weighs them like the title. Each language lists its own.
     aliases: tuple[str, ...] = ()
+    kind: str = "question"
+
+    @property
+    def is_exercise(self) -> bool:
+        return self.kind == "exercise"
 
 
 Check = Callable[[Any], "str | None"]
@@ -82,6 +89,12 @@ def _list_of(item_check: Check, *, non_empty: bool) -> Check:
     return check
 
 
+def _kind(value: Any) -> str | None:
+    if value in KINDS:
+        return None
+    return f"expected one of {', '.join(KINDS)}, {_found(value)}"
+
+
 def _date(value: Any) -> str | None:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return None
@@ -106,6 +119,7 @@ FIELDS: dict[str, tuple[bool, Check]] = {
     "updated": (True, _date),
     "source_hash": (False, _source_hash),
     "aliases": (False, _list_of(_text, non_empty=False)),
+    "kind": (False, _kind),
 }
 
 
@@ -136,6 +150,7 @@ def check_meta(meta: dict[str, Any]) -> tuple[QuestionMeta | None, list[tuple[st
             updated=meta["updated"],
             source_hash=meta.get("source_hash"),
             aliases=tuple(meta.get("aliases", ())),
+            kind=meta.get("kind", "question"),
         ),
         [],
     )
