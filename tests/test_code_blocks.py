@@ -41,9 +41,19 @@ def run_blocks(blocks, tmp_path: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+# An exercise's starter and reference solution define its names before any other block runs (its tests are
+# tests/test_exercises.py); every other block runs after them, in page order.
+EXERCISE_ORDER = {"starter": 0, "solution": 1}
+
+
+def runnable_in_order(markdown: str):
+    blocks = [b for b in code_blocks(markdown) if b.runnable_python]
+    return sorted(blocks, key=lambda b: min([EXERCISE_ORDER.get(c, 2) for c in b.classes] or [2]))
+
+
 @pytest.mark.parametrize("page", RUNNABLE, ids=lambda p: str(p.relative_to(ROOT / "docs")))
 def test_python_blocks_run(page, tmp_path):
-    blocks = [b for b in code_blocks(page.read_text(encoding="utf-8")) if b.runnable_python]
+    blocks = runnable_in_order(page.read_text(encoding="utf-8"))
     result = run_blocks(blocks, tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
 
@@ -67,4 +77,15 @@ def test_runner_reports_failures_and_blocks_the_network(tmp_path):
 
 def test_blocks_share_one_namespace(tmp_path):
     blocks = code_blocks("```python\nvalue = 41\n```\n\ntext\n\n```python\nassert value + 1 == 42\n```\n")
+    assert run_blocks(blocks, tmp_path).returncode == 0
+
+
+def test_an_exercise_defines_its_names_before_the_other_blocks_run(tmp_path):
+    page = (
+        "# Q\n\n```python\nassert double(2) == 4\n```\n\n```{ .python .starter }\ndef double(x):\n    raise NotImplementedError\n```\n\n"
+        "??? success \"A\"\n\n    ```{ .python .solution }\n    def double(x):\n        return 2 * x\n    ```\n\n"
+        "    ```python\n    assert double(3) == 6\n    ```\n"
+    )
+    blocks = runnable_in_order(page)
+    assert [b.classes for b in blocks] == [("starter",), ("solution",), (), ()]
     assert run_blocks(blocks, tmp_path).returncode == 0
