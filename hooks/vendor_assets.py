@@ -15,12 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-PYODIDE = "node_modules/pyodide"
+from qbank.exercise import PYODIDE_DIR, PYODIDE_FILES
+
 # site path -> path below the repository root
 VENDORED = {
     # Python in the browser for the exercises' "Run tests"; loaded by a Web Worker on the first click only.
-    **{f"assets/vendor/pyodide/{name}": f"{PYODIDE}/{name}"
-       for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")},
+    **{f"assets/vendor/pyodide/{name}": f"{PYODIDE_DIR}/{name}" for name in PYODIDE_FILES},
     # The spaced-review scheduler of practice mode.
     "assets/vendor/ts-fsrs.mjs": "node_modules/ts-fsrs/dist/index.mjs",
 }

@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from conftest import HOOKS, ROOT
 
 HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_index", "downloads",
-                "page_header", "page_meta", "whats_new"]
+                "page_header", "page_meta", "whats_new", "exercises"]
 # Not a GitHub address: Material's own source partial (the fixture has no overrides) would ask api.github.com for stars.
 REPO_URL = "https://git.example.org/fixture/fixture"
 FOCUS_TITLES = {"zh": "考察点", "en": "What the interviewer is looking for"}
@@ -64,6 +64,37 @@ def pair(qid: str, topic: str, zh_title: str, en_title: str, *, zh: dict | None 
         f"{base}.md": question(qid, topic, zh_title, locale="zh", **kwargs, **(zh or {})),
         f"{base}.en.md": question(qid, topic, en_title, locale="en", **kwargs, **(en or {})),
     }
+
+
+STARTER = "def double(x: int) -> int:\n    raise NotImplementedError\n"
+SOLUTION = "def double(x: int) -> int:\n    return 2 * x\n"
+TESTS = "from solution import double\n\n\ndef test_two():\n    assert double(2) == 4, f'expected 4, got {double(2)}'\n"
+
+
+def exercise(qid: str, topic: str, title: str, *, locale: str = "zh", kind: str | None = "exercise", starter: int = 1,
+             solution: int = 1, solution_outside: bool = False, tags=("rag",)) -> str:
+    """An exercise page: the task and its starter code before the answer, the reference solution inside it."""
+    answer = "参考答案" if locale == "zh" else "Reference answer"
+    task = "## 题目" if locale == "zh" else "## Task"
+    meta = [f"id: {qid}", f"topic: {topic}", f"tags: [{', '.join(tags)}]", "difficulty: easy", "updated: 2026-11-30"]
+    if kind:
+        meta.append(f"kind: {kind}")
+    fence = lambda role, code, indent="": "".join(
+        f"{indent}{line}\n" if line else "\n" for line in [f"```{{ .python .{role} }}", *code.splitlines(), "```", ""])
+    outside = fence("solution", SOLUTION) if solution_outside else ""
+    return (f"---\n{chr(10).join(meta)}\n---\n\n# {title}\n\n{task}\n\nWrite `double(x)`: twice `x`.\n\n"
+            + fence("starter", STARTER) * starter + outside
+            + f'??? success "{answer}"\n\n    Double it.\n\n' + fence("solution", SOLUTION, "    ") * solution)
+
+
+def exercise_pair(qid: str, topic: str, *, tests: bool = True, zh: dict | None = None, en: dict | None = None) -> dict[str, str]:
+    """Both pages of an exercise and its tests file, as {src path: text}."""
+    base = f"questions/{topic}/{qid}"
+    files = {f"{base}.md": exercise(qid, topic, "写出 double", **(zh or {})),
+             f"{base}.en.md": exercise(qid, topic, "Write double", locale="en", **(en or {}))}
+    if tests:
+        files[f"{base}.tests.py"] = TESTS
+    return files
 
 
 def real_i18n_config() -> dict:

@@ -15,7 +15,9 @@ from mkdocs.exceptions import Abort
 
 from conftest import ROOT
 
-from fixture_site import HOOK_MODULES, REPO_URL, article, build_site, pair, question, questions_json, write_site
+from fixture_site import (
+    HOOK_MODULES, REPO_URL, TESTS, article, build_site, exercise, exercise_pair, pair, question, questions_json, write_site,
+)
 from qbank.freshness import body_hash, source_body
 
 GOOD = {
@@ -71,6 +73,7 @@ def test_questions_json_per_language(good_site):
         "topic": "rag",
         "tags": ["rag", "retrieval"],
         "difficulty": "easy",
+        "kind": "question",
         # tokenizer shares nothing with it, so it comes last; the other two tie on tags and topic
         "related": ["hybrid-search", "chunking", "tokenizer"],
         "updated": "2026-12-06",
@@ -197,6 +200,50 @@ BAD_INPUTS = {
     "id differs from file name": (
         {"questions/rag/bad.md": question("other", "rag", "题")},
         "docs/questions/rag/bad.md: id: expected 'bad' (the file name), found 'other'",
+    ),
+    # Exercises (kind: exercise): starter code, a reference solution and a tests file.
+    "unknown kind": (
+        exercise_pair("ex", "rag", zh={"kind": "quiz"}, en={"kind": "quiz"}),
+        "docs/questions/rag/ex.en.md: kind: expected one of question, exercise, found 'quiz'",
+        "docs/questions/rag/ex.md: kind: expected one of question, exercise, found 'quiz'",
+    ),
+    "exercise without its tests file": (
+        exercise_pair("ex", "rag", tests=False),
+        "docs/questions/rag/ex.md: tests: expected the exercise's tests file docs/questions/rag/ex.tests.py, found none",
+    ),
+    "exercise without starter code": (
+        exercise_pair("ex", "rag", zh={"starter": 0}),
+        "docs/questions/rag/ex.md: starter: expected exactly one ```{ .python .starter } block before the answer, found 0",
+    ),
+    "exercise with two starter blocks": (
+        exercise_pair("ex", "rag", en={"starter": 2}),
+        "docs/questions/rag/ex.en.md: starter: expected exactly one ```{ .python .starter } block before the answer, found 2",
+    ),
+    "exercise whose solution shows before the answer": (
+        exercise_pair("ex", "rag", zh={"solution": 0, "solution_outside": True}),
+        "docs/questions/rag/ex.md: solution: expected exactly one ```{ .python .solution } block inside the answer, found 0 and 1 outside it",
+    ),
+    "exercise without a solution": (
+        exercise_pair("ex", "rag", en={"solution": 0}),
+        "docs/questions/rag/ex.en.md: solution: expected exactly one ```{ .python .solution } block inside the answer, found 0",
+    ),
+    "starter code on a page that is not an exercise": (
+        exercise_pair("ex", "rag", en={"kind": None}),
+        "docs/questions/rag/ex.en.md: kind: expected 'kind: exercise' on a page with a ```{ .python .starter } block, found no kind",
+    ),
+    "translation of an exercise that is not one": (
+        {**exercise_pair("ex", "rag"), "questions/rag/ex.en.md": question("ex", "rag", "Q", locale="en", extra_meta="kind: question")},
+        "docs/questions/rag/ex.en.md: kind: expected 'exercise' as in its twin docs/questions/rag/ex.md, found 'question'",
+    ),
+    "tests file without its exercise": (
+        {"questions/rag/orphan.tests.py": TESTS},
+        "docs/questions/rag/orphan.tests.py: kind: expected the page docs/questions/rag/orphan.md with 'kind: exercise' these "
+        "tests belong to, found no such page",
+    ),
+    "tests file beside an ordinary question": (
+        {"questions/rag/chunking.tests.py": TESTS},
+        "docs/questions/rag/chunking.tests.py: kind: expected the page docs/questions/rag/chunking.md with 'kind: exercise' these "
+        "tests belong to, found 'kind: question' in docs/questions/rag/chunking.md",
     ),
 }
 
@@ -448,3 +495,42 @@ def test_a_question_page_lists_the_questions_around_it_not_its_whole_topic(tmp_p
     assert listed("questions/rag/q01/index.html") == [f"q{n:02d}" for n in range(1, 12)]
     assert listed("en/questions/rag/q25/index.html") == [f"q{n:02d}" for n in range(15, 26)]
     assert len(re.findall(r'<a href="q\d\d/"', (site / "questions/rag/index.html").read_text(encoding="utf-8"))) >= 25
+
+
+# --- Exercises: the tests file served once, the controls around the starter code, questions.json ---
+
+@pytest.fixture(scope="module")
+def exercise_site(tmp_path_factory):
+    return build_site(write_site(tmp_path_factory.mktemp("exercise"), {**GOOD, **exercise_pair("double", "rag")}))
+
+
+def test_exercise_tests_file_is_served_once_and_both_pages_link_it(exercise_site):
+    assert (exercise_site / "questions/rag/double.tests.py").read_text(encoding="utf-8") == TESTS
+    assert not (exercise_site / "en/questions/rag/double.tests.py").exists()
+    for prefix, url in (("", "../double.tests.py"), ("en/", "../../../../questions/rag/double.tests.py")):
+        page = article((exercise_site / prefix / "questions/rag/double/index.html").read_text(encoding="utf-8"))
+        assert f'data-tests="{url}"' in page, prefix
+
+
+def test_exercise_controls_wrap_the_starter_code_and_stay_hidden_without_javascript(exercise_site):
+    from qbank.exercise import PYODIDE_DIR, PYODIDE_FILES, RUNNER_FILES
+
+    for prefix, run in (("", "运行测试"), ("en/", "Run tests")):
+        page = article((exercise_site / prefix / "questions/rag/double/index.html").read_text(encoding="utf-8"))
+        box = page[page.index('<div class="qbank-exercise"'):page.index("<details")]
+        # the starter code is readable without JavaScript; the editor and buttons are not shown without it
+        assert '<div class="starter highlight">' in box and "NotImplementedError" in box
+        assert '<div class="qbank-exercise__ui" data-pagefind-ignore hidden>' in box and f">{run}</button>" in box
+        assert 'role="status" aria-live="polite"' in box and '<label class="qbank-exercise__label" for="qbank-exercise-double">' in box
+        # the runtime's size is measured from the files the first run downloads
+        files = [ROOT / PYODIDE_DIR / name for name in PYODIDE_FILES] + [ROOT / "docs/assets" / name for name in RUNNER_FILES]
+        assert f'data-runtime-bytes="{sum(f.stat().st_size for f in files)}"' in box
+        assert re.search(r"\d+\.\d MB", box)
+        # the solution stays inside the closed answer
+        assert "solution highlight" not in box and "solution highlight" in page[page.index("<details"):]
+
+
+def test_questions_json_tells_exercises_from_questions(exercise_site):
+    for prefix in ("", "en"):
+        kinds = {q["id"]: q["kind"] for q in questions_json(exercise_site, prefix)}
+        assert kinds["double"] == "exercise" and kinds["chunking"] == "question"

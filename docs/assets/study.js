@@ -22,6 +22,7 @@ function setUpMarks(toolbar) {
     status.textContent = state === null ? text.unmarked : text[`marked_${state}`];
     show();
   }));
+  document.addEventListener("qbank:marks", show); // set elsewhere on the page (an exercise's tests all passed)
   show();
 }
 
@@ -133,6 +134,9 @@ if (config) {
     const mine = notFound.filter((section) => path.startsWith(section.dataset.notFound)).sort((a, b) => byRoot(b) - byRoot(a))[0];
     notFound.forEach((section) => { section.hidden = section !== mine; });
   }
+  // An exercise's editor and runner (exercise.js), only on its page.
+  const exercises = [...document.querySelectorAll(".qbank-exercise[data-exercise]")];
+  if (exercises.length) import("./exercise.js").then((module) => exercises.forEach(module.setUpExercise));
   const practice = document.getElementById("qbank-practice");
   if (practice) import("./practice.js").then((module) => module.startPractice(practice, config));
 }

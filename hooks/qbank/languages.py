@@ -35,6 +35,7 @@ STRING_KEYS = (
     "downloads",
     "study",
     "diagram",
+    "exercise",
     "not_found",
 )
 
