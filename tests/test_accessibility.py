@@ -34,6 +34,14 @@ def open_search(page):
     page.wait_for_function("() => document.querySelector('.md-search-result__list').children.length > 0")
 
 
+def run_exercise(page):
+    """A run with one failing test: the results list holds passes, a failure and its message."""
+    code = (ROOT / "tests/wrong_solutions/code-rrf/duplicates-count-twice.py").read_text(encoding="utf-8")
+    page.locator(".qbank-exercise__editor").fill(code)
+    page.locator("[data-exercise-run]").click()
+    expect(page.locator(".qbank-exercise__result--fail")).to_have_count(1, timeout=120_000)
+
+
 def question_url(site_questions, locale):
     return next(e["url"] for e in site_questions[locale] if e["id"] == "hybrid-retrieval")
 
@@ -48,6 +56,8 @@ STATES = {
     "practice, answer shown": ("practice/", start_practice),
     "downloads": ("downloads/", None),
     "search open": ("", open_search),
+    "exercise, answer closed": ("questions/coding/code-rrf/", None),
+    "exercise, after a run": ("questions/coding/code-rrf/", run_exercise),
 }
 
 

@@ -22,11 +22,16 @@ def test_question_index_lists_every_question_in_both_languages(built_site, site_
     zh, en = site_questions["zh"], site_questions["en"]
     assert zh and [q["id"] for q in zh] == [q["id"] for q in en]
     for entry in zh + en:
-        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "related", "updated"}
+        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "kind", "related", "updated"}
+        assert entry["kind"] in ("question", "exercise")
         assert (built_site / entry["url"] / "index.html").is_file(), entry["url"]
         assert 3 <= len(entry["related"]) <= 6
     seeds = [q["seed"] for q in zh if q["seed"] is not None]
     assert len(seeds) == len(set(seeds))
+    # each exercise's tests file is served once, at the site root, for every language
+    for entry in (e for e in zh if e["kind"] == "exercise"):
+        assert (built_site / "questions" / entry["topic"] / f"{entry['id']}.tests.py").is_file()
+        assert not (built_site / "en/questions" / entry["topic"] / f"{entry['id']}.tests.py").exists()
 
 
 @pytest.mark.parametrize("locale", ["zh", "en"])
