@@ -12,7 +12,7 @@ import zipfile
 import genanki
 
 from conftest import LOCALES
-from fixture_site import HOOK_MODULES, build_site, questions_json, write_site
+from fixture_site import HOOK_MODULES, build_site, exercise_pair, questions_json, write_site
 from test_fixture_site import GOOD
 
 
@@ -40,6 +40,19 @@ def test_anki_deck_has_one_note_per_question_with_stable_ids(tmp_path):
         assert sorted(n[0] for n in notes_one) == sorted(genanki.guid_for("llm-app-interview-guide", locale, i) for i in ids)
         titles = {q["title"] for q in questions_json(first, prefix)}
         assert {fields.split("\x1f")[0] for _, fields, _ in notes_one} == titles
+
+
+def test_an_exercise_card_shows_the_task_and_starter_code_not_the_solution(tmp_path):
+    site = build_site(write_site(tmp_path, {**GOOD, **exercise_pair("double", "rag")}, hooks=HOOK_MODULES))
+    for locale, prefix in LOCALES.items():
+        notes = anki_notes(site / f"{prefix}downloads/llm-app-interview-guide-{locale}.apkg")
+        by_guid = {guid: fields.split("\x1f") for guid, fields, _ in notes}
+        title, answer, _, _, task = by_guid[genanki.guid_for("llm-app-interview-guide", locale, "double")]
+        assert title == ("写出 double" if locale == "zh" else "Write double")
+        assert "<p>Write <code>double(x)</code>: twice <code>x</code>.</p>" in task
+        assert "raise NotImplementedError" in task and "return 2 * x" not in task + title
+        # an ordinary question has no task on its card
+        assert by_guid[genanki.guid_for("llm-app-interview-guide", locale, "chunking")][4] == ""
 
 
 def test_tsv_has_a_row_per_question(built_site, site_questions):

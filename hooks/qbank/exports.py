@@ -18,6 +18,7 @@ import markdown
 
 from .answers import plain_text, short_answer, unfolded, without_title
 from .catalog import Catalog, Question
+from .exercise import task_markdown
 
 PROJECT = "llm-app-interview-guide"
 
@@ -45,27 +46,30 @@ class QuestionText:
         self.short = short_answer(page.body, label)
         self.full = unfolded(without_title(page.body))
         self.link = link
+        # An exercise's card shows its task (statement, requirements, examples, starter code), never its solution.
+        self.task = task_markdown(page.body) if question.is_exercise else ""
 
 
 def anki_deck(texts: list[QuestionText], *, locale: str, site_name: str, topic_names: dict[str, str]) -> bytes:
     model = genanki.Model(
         stable_id(PROJECT, "model", locale),
         f"{site_name} ({locale})",
-        fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Topic"}, {"name": "Link"}],
+        fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Topic"}, {"name": "Link"}, {"name": "Task"}],
         templates=[{
             "name": "Card 1",
-            "qfmt": "<div class=topic>{{Topic}}</div><h2>{{Question}}</h2>",
+            "qfmt": "<div class=topic>{{Topic}}</div><h2>{{Question}}</h2>{{#Task}}<div class=task>{{Task}}</div>{{/Task}}",
             "afmt": '{{FrontSide}}<hr id=answer>{{Answer}}<p><a href="{{Link}}">{{Link}}</a></p>',
         }],
         css=".card{font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:18px;text-align:left}"
-            ".topic{font-size:14px;color:#666}",
+            ".topic{font-size:14px;color:#666}pre{white-space:pre-wrap;font-size:15px}",
     )
     deck = genanki.Deck(stable_id(PROJECT, "deck", locale), f"{site_name} ({locale})")
     for text in texts:
         meta = text.question.meta
         deck.add_note(genanki.Note(
             model=model,
-            fields=[text.title, _anki_html(text.short), topic_names[meta.topic], text.link],
+            fields=[text.title, _anki_html(text.short), topic_names[meta.topic], text.link,
+                    _anki_html(text.task) if text.task else ""],
             tags=[meta.topic, *(re.sub(r"\s+", "_", tag) for tag in meta.tags)],
             # The note's identity in Anki: re-importing a newer deck updates these notes instead of duplicating them.
             guid=genanki.guid_for(PROJECT, locale, text.question.id),
@@ -78,7 +82,7 @@ def anki_deck(texts: list[QuestionText], *, locale: str, site_name: str, topic_n
 
 def _anki_html(short: str) -> str:
     # Anki renders MathJax between \( and \); the site writes $...$.
-    return markdown.markdown(re.sub(r"\$([^$\n]+)\$", r"\\(\1\\)", short))
+    return markdown.markdown(re.sub(r"\$([^$\n]+)\$", r"\\(\1\\)", short), extensions=["fenced_code"])
 
 
 def tsv_table(texts: list[QuestionText], *, header: list[str], topic_names: dict[str, str], difficulty: dict[str, str]) -> bytes:
