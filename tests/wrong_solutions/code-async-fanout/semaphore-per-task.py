@@ -1,0 +1,35 @@
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    ok: bool
+    value: str | None = None
+    error: Exception | None = None
+
+
+async def fan_out(
+    prompts: list[str],
+    call: Callable[[str], Awaitable[str]],
+    *,
+    max_concurrency: int = 10,
+    timeout: float = 30.0,
+) -> list[Result]:
+    if max_concurrency < 1:
+        raise ValueError("max_concurrency must be >= 1")
+    if timeout <= 0:
+        raise ValueError("timeout must be > 0")
+
+    async def one(prompt: str) -> Result:
+        async with asyncio.Semaphore(max_concurrency):   # a new semaphore per task limits nothing                        # wait for a slot first ...
+            try:
+                async with asyncio.timeout(timeout):  # ... then time only the call itself
+                    value = await call(prompt)
+            except Exception as error:               # not BaseException: cancellation must propagate
+                return Result(ok=False, error=error)
+            return Result(ok=True, value=value)
+
+    # gather keeps input order; each task turns its own failure into a Result
+    return list(await asyncio.gather(*(one(p) for p in prompts)))

@@ -1,0 +1,122 @@
+"""Wrong: isinstance(x, int) lets True/False pass as integers, and enum comparison lets True equal 1."""
+import json
+import re
+from typing import Any
+
+_FENCE = re.compile(r"^[ \t]*```[ \t]*([\w+-]*)[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
+_TYPES = ("object", "array", "string", "integer", "number", "boolean", "null")
+_KEYWORDS = {"type", "required", "properties", "enum", "items"}
+_ANNOTATIONS = {"title", "description", "default", "examples", "$schema"}
+
+
+class NoJSONFound(ValueError):
+    """The text contains no JSON object or array."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")   # json accepts NaN/Infinity by default
+
+
+def extract_json(text: str) -> Any:
+    decoder = json.JSONDecoder(parse_constant=_reject_constant)
+    for lang, block in _FENCE.findall(text):           # 1. fenced blocks first
+        if lang.lower() not in ("", "json"):
+            continue
+        try:
+            value = decoder.decode(block)
+        except ValueError:
+            continue
+        if isinstance(value, (dict, list)):
+            return value
+    for i, ch in enumerate(text):                      # 2. first { or [ that decodes
+        if ch in "{[":
+            try:
+                value, _ = decoder.raw_decode(text, i)
+            except ValueError:
+                continue
+            return value
+    raise NoJSONFound("no JSON object or array found in the output")
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int):                         # True and False pass as integers
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    raise TypeError(f"not a JSON value: {type(value).__name__}")
+
+
+def _is_type(value: Any, name: str) -> bool:
+    actual = _type_of(value)
+    if name == "number":
+        return actual in ("integer", "number")
+    if name == "integer" and actual == "number":
+        return value.is_integer()                      # 1.0 is an integer in JSON Schema
+    return actual == name
+
+
+def _json_equal(a: Any, b: Any) -> bool:
+    ta, tb = _type_of(a), _type_of(b)
+    if {ta, tb} <= {"integer", "number"}:
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b                                  # True == 1 here
+    if ta != tb:
+        return False
+    if ta == "array":
+        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b))
+    if ta == "object":
+        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
+    return a == b
+
+
+def _check_schema(schema: Any) -> None:
+    if not isinstance(schema, dict):
+        raise ValueError(f"schema must be a dict, got {type(schema).__name__}")
+    unknown = set(schema) - _KEYWORDS - _ANNOTATIONS
+    if unknown:
+        raise ValueError(f"unsupported schema keyword(s): {sorted(unknown)}")
+    types = schema.get("type")
+    for name in [types] if isinstance(types, str) else types or []:
+        if name not in _TYPES:
+            raise ValueError(f"unknown type {name!r}")
+
+
+def validate(instance: Any, schema: dict, path: str = "$") -> list[str]:
+    _check_schema(schema)
+    if "type" in schema:
+        names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
+        if not any(_is_type(instance, n) for n in names):
+            return [f"{path}: expected {' or '.join(names)}, got {_type_of(instance)}"]
+    errors: list[str] = []
+    if "enum" in schema and not any(_json_equal(instance, e) for e in schema["enum"]):
+        allowed = ", ".join(json.dumps(e, ensure_ascii=False) for e in schema["enum"])
+        errors.append(f"{path}: {json.dumps(instance, ensure_ascii=False)} is not one of [{allowed}]")
+    if isinstance(instance, dict):
+        for key in schema.get("required", []):
+            if key not in instance:
+                errors.append(f"{path}: missing required property {key!r}")
+        for key, sub in schema.get("properties", {}).items():
+            if key in instance:
+                errors.extend(validate(instance[key], sub, f"{path}.{key}"))
+    if isinstance(instance, list) and "items" in schema:
+        for i, item in enumerate(instance):
+            errors.extend(validate(item, schema["items"], f"{path}[{i}]"))
+    return errors
+
+
+def parse_and_validate(text: str, schema: dict) -> tuple[Any, list[str]]:
+    _check_schema(schema)
+    try:
+        value = extract_json(text)
+    except NoJSONFound as error:
+        return None, [f"$: {error}"]
+    return value, validate(value, schema)
