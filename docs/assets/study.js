@@ -3,7 +3,7 @@
 // starts closed, so the reader answers first), and progress export/import. Practice mode is practice.js,
 // loaded only on its page. Without JavaScript the pages read as before: every control here starts hidden.
 import {
-  exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl, siteConfig, toggleMark,
+  dueDate, exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl, siteConfig, toggleMark,
 } from "./progress.js";
 
 const config = siteConfig();
@@ -17,12 +17,18 @@ function setUpMarks(toolbar) {
     const state = markOf(id);
     buttons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.mark === state)));
   };
-  buttons.forEach((button) => button.addEventListener("click", () => {
-    const state = toggleMark(id, button.dataset.mark);
-    status.textContent = state === null ? text.unmarked : text[`marked_${state}`];
+  buttons.forEach((button) => button.addEventListener("click", async () => {
+    const state = await toggleMark(id, button.dataset.mark);
+    status.textContent = state === null ? text.unmarked : text[`marked_${state}`] + nextReview(id);
     show();
   }));
   show();
+}
+
+// ", next review 10 Dec", in the page's language.
+function nextReview(id) {
+  const due = dueDate(id);
+  return due ? text.next_review.replace("{date}", due.toLocaleDateString(document.documentElement.lang, { month: "short", day: "numeric" })) : "";
 }
 
 function setUpExpandAll(button) {
@@ -80,9 +86,9 @@ async function goToRandomQuestion() {
 
 function setUpTransfer(panel) {
   const status = panel.querySelector("[role=status]");
-  panel.querySelector("[data-progress-export]").addEventListener("click", () => {
+  panel.querySelector("[data-progress-export]").addEventListener("click", async () => {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([exportProgress()], { type: "application/json" }));
+    link.href = URL.createObjectURL(new Blob([await exportProgress()], { type: "application/json" }));
     link.download = "llm-app-interview-progress.json";
     link.click();
     URL.revokeObjectURL(link.href);
@@ -94,7 +100,7 @@ function setUpTransfer(panel) {
     const file = input.files[0];
     input.value = "";
     if (!file) return;
-    const count = file.size <= 1_000_000 ? importProgress(await file.text()) : null;
+    const count = file.size <= 2_000_000 ? await importProgress(await file.text()) : null;
     status.textContent = count === null ? text.import_error : text.imported.replace("{count}", count);
     status.classList.toggle("qbank-error", count === null);
   });
@@ -132,6 +138,11 @@ if (config) {
     const byRoot = (section) => section.dataset.notFound.length;
     const mine = notFound.filter((section) => path.startsWith(section.dataset.notFound)).sort((a, b) => byRoot(b) - byRoot(a))[0];
     notFound.forEach((section) => { section.hidden = section !== mine; });
+  }
+  // Progress at a glance (home page): loaded only there, once the reader has marks.
+  const glance = document.querySelector(".qbank-glance");
+  if (glance && Object.keys(loadProgress().marks).length) {
+    import("./glance.js").then((module) => module.showGlance(glance, config)).catch((error) => console.warn("glance:", error));
   }
   const practice = document.getElementById("qbank-practice");
   if (practice) import("./practice.js").then((module) => module.startPractice(practice, config));
