@@ -548,3 +548,35 @@ def test_hostile_stored_text_stays_inert(visit, site_questions):
     assert page.locator("img[onerror], article script").count() == 0
     assert page.evaluate("window.pwned") is None
     assert visit.errors == []
+
+
+NO_SIDEWAYS_SCROLL = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+def test_answer_first_and_mock_interview_work_by_touch_on_a_phone(phone, site_questions):
+    topic = site_questions["zh"][0]["topic"]
+    page = phone.goto("practice/")
+    start_round(page, topic, answer_first=True)
+    page.locator(".qbank-answer-box").tap()
+    page.locator(".qbank-answer-box").fill("先检索，再生成。")
+    page.get_by_role("button", name="显示答案（空格）").tap()
+    wait_for_answer(page)
+    mine, reference = (page.locator(f".qbank-compare__{part}").bounding_box() for part in ("mine", "reference"))
+    assert mine["y"] + mine["height"] <= reference["y"] + 0.5  # the reader's answer above the reference on a phone
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    page.get_by_role("button", name="重新选择").tap()
+    start_round(page, topic, interview=1)
+    page.get_by_role("button", name="显示答案（空格）").tap()
+    page.get_by_role("button", name="我会了").tap()
+    page.get_by_role("button", name="面试官追问 →").tap()
+    while not page.locator(".qbank-summary").count():
+        page.get_by_role("button", name="显示参考回答（空格）").tap()
+        expect(page.locator(".qbank-practice__followup p")).to_be_visible()
+        assert page.evaluate(NO_SIDEWAYS_SCROLL)
+        page.locator(".qbank-practice__bar button", has_text=re.compile("下一个追问|看总结")).tap()
+    expect(page.locator(".qbank-summary tbody tr")).to_have_count(1)
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    home = phone.goto("")
+    expect(home.locator(".qbank-glance table")).to_be_visible()
+    assert home.evaluate(NO_SIDEWAYS_SCROLL)
+    assert phone.errors == []
