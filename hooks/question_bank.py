@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from qbank.catalog import build_catalog, is_question_source, is_tests_source
+from qbank.followups import check_followups
 from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.state import STATE
@@ -37,6 +38,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
         answer_titles={locale: text["answer_title"] for locale, text in langs.strings.items()},
         tests_files=[f.src_uri for f in files if not f.generated_by and is_tests_source(f.src_uri)],
     )
+    # The follow-up questions of every answer, for questions.json; a malformed section is a problem like any other.
+    labels = {locale: (text["followups"]["title"], text["followups"]["label"]) for locale, text in langs.strings.items()}
+    STATE.followups, problems = check_followups(
+        (page for question in catalog.questions.values() for page in question.pages.values()), labels)
+    catalog.problems = sorted(catalog.problems + problems)
     # The nested pass of each further language sees the same sources: report once.
     if langs.first_pass:
         for problem in catalog.problems:

@@ -44,6 +44,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             "kind": question.meta.kind,
             "related": STATE.related[question.id],
             "updated": question.pages[langs.current].meta.updated.isoformat(),
+            "followups": [item.as_json() for item in STATE.followups.get(question.id, {}).get(langs.current, [])],
         }
         for question in catalog.questions.values()
     ]

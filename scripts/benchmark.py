@@ -6,7 +6,10 @@ For the real site, then for a generated copy with --questions question pairs (ma
 cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
 indexing time and index size, the bytes a question page transfers in headless Chromium
 on load and after opening its answer (a page without diagrams, and the page with the
-most), and the bytes the first search query adds and how long its first result takes.
+most), and the bytes the first search query adds and how long its first result takes;
+the study scripts a question page, the practice page and the home page load, on load and
+on the reader's first mark (the spaced-review scheduler, ts-fsrs, loads only then), each
+new script marked.
 Then the time `make diagrams` takes to draw every diagram from scratch.
 With --baseline, the same figures for the project as committed at REV come first, from
 the same invocation: compare within one run, since this machine is shared and noisy.
@@ -129,6 +132,7 @@ def report_site(project: Path, label: str) -> None:
             raw = sum(len(study[n]) for n in names)
             packed = sum(len(gzip.compress(study[n], compresslevel=6)) for n in names)
             print(f"study-tools JavaScript on {where} ({' + '.join(names)}): {raw / 1024:.1f} KiB raw, {packed / 1024:.1f} KiB gzip")
+        report_study_scripts(site, entries[0]["url"])
         for prefix, lang in (("", "zh"), ("en/", "en")):
             listed = json.loads((site / prefix / "questions.json").read_text(encoding="utf-8"))
             diagrams = {e["url"]: diagram_count((site / e["url"] / "index.html").read_text(encoding="utf-8")) for e in listed}
@@ -139,6 +143,59 @@ def report_site(project: Path, label: str) -> None:
             if without:
                 report_page(site, without[len(without) // 2], QUERY[lang])
             report_page(site, most, QUERY[lang])
+
+
+# The site's study scripts; the last three came with spaced review, mock interviews and progress at a glance.
+STUDY_SCRIPTS = ("study.js", "progress.js", "practice.js", "schedule.js", "glance.js", "vendor/ts-fsrs.mjs")
+NEW_SCRIPTS = STUDY_SCRIPTS[3:]
+
+
+def report_study_scripts(site: Path, question: str) -> None:
+    """Each study script a question page and the practice page load, raw and gzip, and when: on load, or only once
+    the reader grades a question (the scheduler, ts-fsrs)."""
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    loaded: dict[str, list[str]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[str] = []
+        page.on("response", lambda response: seen.append(response.url))
+
+        def stage(name: str) -> None:
+            page.wait_for_load_state("networkidle")
+            loaded[name] = [url for url in seen if "/assets/" in url and url.endswith((".js", ".mjs"))]
+            seen.clear()
+
+        page.goto(origin + question, wait_until="networkidle")
+        stage("question page, on load")
+        page.locator(".qbank-study button[data-mark=review]").click()
+        page.wait_for_function("() => localStorage.getItem('qbank.progress.v1')?.includes('cards')")
+        stage("question page, on the first mark")
+        page.evaluate("localStorage.clear()")
+        page.goto(origin + "practice/", wait_until="networkidle")
+        page.locator("input[name=answer-first]").check()
+        page.locator(".qbank-practice__setup button[type=submit]").click()
+        stage("practice page, on load")
+        page.locator(".qbank-practice__bar .md-button--primary").click()
+        page.locator(".qbank-practice .qbank-mark").first.click()
+        page.wait_for_function("() => localStorage.getItem('qbank.progress.v1')?.includes('cards')")
+        stage("practice page, on the first mark")
+        page.goto(origin, wait_until="networkidle")
+        stage("home page with marks (progress at a glance)")
+        browser.close()
+    server.shutdown()
+    for name, urls in loaded.items():
+        paths = [path for path in dict.fromkeys(url[len(origin):].split("?")[0] for url in urls)
+                 if path.removeprefix("assets/") in STUDY_SCRIPTS]
+        sizes = {path: ((site / path).stat().st_size, len(gzip.compress((site / path).read_bytes(), compresslevel=6))) for path in paths}
+        shown = ", ".join(f"{path.removeprefix('assets/')}{' (new)' if path.removeprefix('assets/') in NEW_SCRIPTS else ''} "
+                          f"{raw / 1024:.1f}/{packed / 1024:.1f}" for path, (raw, packed) in sizes.items())
+        new_raw = sum(raw for path, (raw, _) in sizes.items() if path.removeprefix("assets/") in NEW_SCRIPTS)
+        new_packed = sum(packed for path, (_, packed) in sizes.items() if path.removeprefix("assets/") in NEW_SCRIPTS)
+        print(f"study scripts, {name} (KiB raw/gzip): {shown or 'none'}; the new ones add {new_raw / 1024:.1f} KiB raw, "
+              f"{new_packed / 1024:.1f} KiB gzip")
 
 
 def diagram_count(html: str) -> int:

@@ -22,6 +22,9 @@ HOOK_MODULES = ["question_bank", "topic_pages", "related_questions", "question_i
 # Not a GitHub address: Material's own source partial (the fixture has no overrides) would ask api.github.com for stars.
 REPO_URL = "https://git.example.org/fixture/fixture"
 FOCUS_TITLES = {"zh": "考察点", "en": "What the interviewer is looking for"}
+# Every answer ends with its follow-up questions (qbank.followups); a fixture body without the section gets this one.
+FOLLOWUPS = {"zh": "### 追问\n\n    **追问 1：还有呢？**\n\n    还有。",
+             "en": "### Follow-up questions\n\n    **Follow-up 1: Anything else?**\n\n    More."}
 
 TOPICS = """\
 - id: basics
@@ -53,6 +56,8 @@ def question(qid: str, topic: str, title: str, *, locale: str = "zh", tags=("rag
         meta.append(f"related: [{', '.join(related)}]")
     front = "\n".join(meta) + ("\n" + extra_meta if extra_meta else "")
     focus_block = f'!!! info "{FOCUS_TITLES[locale]}"\n\n    {focus}\n\n' if focus else ""
+    if FOLLOWUPS[locale].split("\n")[0] not in body:
+        body = f"{body}\n\n    {FOLLOWUPS[locale]}"
     return f'---\n{front}\n---\n\n# {title}\n\n{focus_block}??? success "{answer}"\n\n    {body}\n'
 
 

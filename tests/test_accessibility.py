@@ -28,6 +28,63 @@ def start_practice(page):
     expect(page.locator("article .qbank-practice__answer")).to_be_visible()
 
 
+def start_round(page, *, answer_first=False, interview=False):
+    if answer_first:
+        page.locator("article input[name=answer-first]").check()
+    if interview:
+        page.locator("article input[name=mode][value=interview]").check()
+        page.locator("article input[name=count]").fill("1")
+    page.locator("article .qbank-practice__setup button[type=submit]").click()
+    expect(page.locator("article .qbank-practice__card")).to_be_visible()
+
+
+def answer_box_and_timer(page):
+    start_round(page, answer_first=True)
+    page.locator("article .qbank-answer-box").fill("我的回答 / my answer")
+    expect(page.locator("article .qbank-timer")).not_to_have_text("")
+
+
+def answer_beside_reference(page):
+    answer_box_and_timer(page)
+    page.locator("article .qbank-practice__bar .md-button--primary").click()
+    expect(page.locator("article .qbank-compare__reference")).not_to_be_empty()
+
+
+def mock_interview_followup(page):
+    start_round(page, interview=True)
+    page.locator("article .qbank-practice__bar .md-button--primary").click()  # the answer
+    page.locator("article .qbank-practice__bar .qbank-mark").first.click()
+    page.keyboard.press("ArrowRight")  # the first follow-up
+    page.locator("article .qbank-practice__bar .md-button--primary").click()
+    expect(page.locator("article .qbank-practice__followup p")).to_be_visible()
+
+
+def mock_interview_summary(page):
+    start_round(page, interview=True)
+    for _ in range(30):
+        if page.locator("article .qbank-summary").count():
+            break
+        page.keyboard.press("ArrowRight")
+    expect(page.locator("article .qbank-summary tbody tr")).to_have_count(1)
+
+
+# Marks, one of them due today, so the home page shows the progress at a glance.
+GLANCE_PROGRESS = """() => {
+  const card = (due) => ({due, stability: 2.3, difficulty: 5, elapsed_days: 0, scheduled_days: 3, learning_steps: 0,
+    reps: 1, lapses: 0, state: 2, last_review: "2026-12-01T00:00:00.000Z", prior: null});
+  localStorage.setItem("qbank.progress.v1", JSON.stringify({format: "llm-app-interview-guide/progress", version: 2,
+    marks: {"hybrid-retrieval": {state: "review", at: "2026-12-01T00:00:00.000Z"},
+            "bm25": {state: "mastered", at: "2026-12-01T00:00:00.000Z"}},
+    cards: {"hybrid-retrieval": card("2026-12-02T00:00:00.000Z"), "bm25": card("2099-01-01T00:00:00.000Z")}}));
+}"""
+
+
+def progress_at_a_glance(page):
+    page.evaluate(GLANCE_PROGRESS)
+    page.reload(wait_until="networkidle")
+    expect(page.locator(".qbank-glance table")).to_be_visible()
+
+
 def open_search(page):
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill("RAG")
@@ -54,6 +111,11 @@ STATES = {
     "question, answer open": (None, open_answer),
     "practice": ("practice/", None),
     "practice, answer shown": ("practice/", start_practice),
+    "practice, answer box and timer": ("practice/", answer_box_and_timer),
+    "practice, own answer beside the reference": ("practice/", answer_beside_reference),
+    "mock interview, a follow-up answered": ("practice/", mock_interview_followup),
+    "mock interview, summary": ("practice/", mock_interview_summary),
+    "home, progress at a glance": ("", progress_at_a_glance),
     "downloads": ("downloads/", None),
     "search open": ("", open_search),
     "exercise, answer closed": ("questions/coding/code-rrf/", None),

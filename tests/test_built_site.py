@@ -22,10 +22,13 @@ def test_question_index_lists_every_question_in_both_languages(built_site, site_
     zh, en = site_questions["zh"], site_questions["en"]
     assert zh and [q["id"] for q in zh] == [q["id"] for q in en]
     for entry in zh + en:
-        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "kind", "related", "updated"}
+        assert set(entry) == {"id", "seed", "title", "url", "topic", "tags", "difficulty", "kind", "related", "updated", "followups"}
         assert entry["kind"] in ("question", "exercise")
         assert (built_site / entry["url"] / "index.html").is_file(), entry["url"]
         assert 3 <= len(entry["related"]) <= 6
+        # every answer's follow-up questions, each with its short answer, for the mock interview
+        assert len(entry["followups"]) >= 3 and all(set(f) == {"q", "a"} and f["q"] and f["a"] for f in entry["followups"]), entry["url"]
+    assert [len(q["followups"]) for q in zh] == [len(q["followups"]) for q in en]
     seeds = [q["seed"] for q in zh if q["seed"] is not None]
     assert len(seeds) == len(set(seeds))
     # each exercise's tests file is served once, at the site root, for every language

@@ -77,7 +77,9 @@ def test_questions_json_per_language(good_site):
         # tokenizer shares nothing with it, so it comes last; the other two tie on tags and topic
         "related": ["hybrid-search", "chunking", "tokenizer"],
         "updated": "2026-12-06",
+        "followups": [{"q": "还有呢？", "a": "还有。"}],
     }
+    assert en[1]["followups"] == [{"q": "Anything else?", "a": "More."}]
     assert en[1]["title"] == "What is RAG?" and en[1]["url"] == "en/questions/rag/what-is-rag/"
     assert [q["related"] for q in zh] == [q["related"] for q in en]
 
@@ -196,6 +198,22 @@ BAD_INPUTS = {
         pair("bad", "rag", "题", "Q", tags=("retrieval-augmented-generation",)),
         "docs/questions/rag/bad.en.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
         "docs/questions/rag/bad.md: tags: expected tags from docs/questions/tags.yml, found 'retrieval-augmented-generation': use 'rag'",
+    ),
+    "answer without follow-ups": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": question("bad", "rag", "题", body="答。\n\n    ### 参考资料\n\n    - 某文档")
+         .replace("### 追问", "### 参考")},
+        "docs/questions/rag/bad.md: followups: expected a '### 追问' section in the answer, found none",
+    ),
+    "follow-ups section without items": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.en.md": question("bad", "rag", "Q", locale="en",
+                                                                             body="A.\n\n    ### Follow-up questions\n\n    ### References\n\n    - Docs")},
+        "docs/questions/rag/bad.en.md: followups: expected at least one '**Follow-up 1: …**' paragraph followed by its answer "
+        "in '### Follow-up questions', found none",
+    ),
+    "follow-up without its answer": (
+        {**pair("bad", "rag", "题", "Q"), "questions/rag/bad.md": question(
+            "bad", "rag", "题", body="答。\n\n    ### 追问\n\n    **追问 1：为什么？**\n\n    因为。\n\n    **追问 2：然后呢？**\n\n    ### 参考资料\n")},
+        "docs/questions/rag/bad.md: followups: expected an answer paragraph after '**追问 2：然后呢？**', found none",
     ),
     "id differs from file name": (
         {"questions/rag/bad.md": question("other", "rag", "题")},
@@ -463,7 +481,11 @@ ANSWER_WITH_SECTIONS = """**30 秒回答**
     print(1)
     ```
 
-    ### 追问"""
+    ### 追问
+
+    **追问 1：为什么？**
+
+    因为。"""
 
 
 def test_answer_headings_follow_the_title_and_tables_and_code_are_accessible(tmp_path):

@@ -366,3 +366,63 @@ def test_check_tags_fix_rewrites_aliases_and_keeps_the_rest(tmp_path):
     vocabulary = Vocabulary(("RAG", "hybrid-retrieval"), {"BM25": "hybrid-retrieval", "RRF": "hybrid-retrieval"})
     text = "---\nid: a\ntags: [RAG, BM25, RRF, mystery]\ndifficulty: easy\n---\n\n# tags: [BM25]\n"
     assert fixed(text, vocabulary) == "---\nid: a\ntags: [RAG, hybrid-retrieval, mystery]\ndifficulty: easy\n---\n\n# tags: [BM25]\n"
+
+
+# --- qbank.followups: the follow-up questions of an answer ---
+
+from qbank.followups import Followup, minimal_markdown, parse_followups  # noqa: E402
+
+FOLLOWUP_SECTION = """\
+答。
+
+### 深入解析
+
+```python
+### 追问
+~~~ not a fence end
+```
+
+### 追问
+
+**追问 1：为什么用 `BM25`？**
+
+因为 [BM25](../rag/bm25.md) 对**专有名词**稳，$k_1$ 控制饱和。
+
+**追问 2：还有呢？**
+
+第一段。
+
+第二段。
+
+#### 细节
+
+还是第二个追问的答案。
+
+### 参考资料
+
+- 某文档
+"""
+
+
+def test_followups_are_read_from_their_section_only():
+    items, problem = parse_followups(FOLLOWUP_SECTION, heading="追问", label="追问")
+    assert problem is None
+    assert items == [
+        Followup("为什么用 `BM25`？", "因为 BM25 对专有名词稳，$k_1$ 控制饱和。"),
+        Followup("还有呢？", "第一段。\n\n第二段。\n\n#### 细节\n\n还是第二个追问的答案。"),
+    ]
+
+
+@pytest.mark.parametrize("section, expected", [
+    ("答。\n", "expected a '### 追问' section in the answer, found none"),
+    ("### 追问\n\n### 参考资料\n", "expected at least one '**追问 1：…**' paragraph followed by its answer in '### 追问', found none"),
+    ("### 追问\n\n先说一句。\n\n**追问 1：问？**\n\n答。\n", "expected '**追问 1：…**' as the first paragraph of '### 追问', found '先说一句。'"),
+    ("### 追问\n\n**追问 1：问？**\n\n答。\n\n**追问 3：问？**\n\n答。\n", "expected '**追问 2：…**' next in '### 追问', found '**追问 3：问？**'"),
+    ("### 追问\n\n**追问 1：问？**\n", "expected an answer paragraph after '**追问 1：问？**', found none"),
+])
+def test_a_malformed_followups_section_is_one_phrase(section, expected):
+    assert parse_followups(section, heading="追问", label="追问") == ([], expected)
+
+
+def test_minimal_markdown_keeps_code_and_formulas_and_drops_the_rest():
+    assert minimal_markdown("**粗** *斜* [链接](x.md) `a*b*c` $x^2$ costs $5 and $6") == "粗 斜 链接 `a*b*c` $x^2$ costs $5 and $6"

@@ -3,7 +3,7 @@
 // starts closed, so the reader answers first), and progress export/import. Practice mode is practice.js,
 // loaded only on its page. Without JavaScript the pages read as before: every control here starts hidden.
 import {
-  exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl, siteConfig, toggleMark,
+  dueDate, exportProgress, importProgress, loadProgress, markOf, questionIndex, questionUrl, siteConfig, toggleMark,
 } from "./progress.js";
 
 const config = siteConfig();
@@ -17,13 +17,19 @@ function setUpMarks(toolbar) {
     const state = markOf(id);
     buttons.forEach((button) => button.setAttribute("aria-pressed", String(button.dataset.mark === state)));
   };
-  buttons.forEach((button) => button.addEventListener("click", () => {
-    const state = toggleMark(id, button.dataset.mark);
-    status.textContent = state === null ? text.unmarked : text[`marked_${state}`];
+  buttons.forEach((button) => button.addEventListener("click", async () => {
+    const state = await toggleMark(id, button.dataset.mark);
+    status.textContent = state === null ? text.unmarked : text[`marked_${state}`] + nextReview(id);
     show();
   }));
   document.addEventListener("qbank:marks", show); // set elsewhere on the page (an exercise's tests all passed)
   show();
+}
+
+// ", next review 10 Dec", in the page's language.
+function nextReview(id) {
+  const due = dueDate(id);
+  return due ? text.next_review.replace("{date}", due.toLocaleDateString(document.documentElement.lang, { month: "short", day: "numeric" })) : "";
 }
 
 function setUpExpandAll(button) {
@@ -81,9 +87,9 @@ async function goToRandomQuestion() {
 
 function setUpTransfer(panel) {
   const status = panel.querySelector("[role=status]");
-  panel.querySelector("[data-progress-export]").addEventListener("click", () => {
+  panel.querySelector("[data-progress-export]").addEventListener("click", async () => {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([exportProgress()], { type: "application/json" }));
+    link.href = URL.createObjectURL(new Blob([await exportProgress()], { type: "application/json" }));
     link.download = "llm-app-interview-progress.json";
     link.click();
     URL.revokeObjectURL(link.href);
@@ -95,7 +101,7 @@ function setUpTransfer(panel) {
     const file = input.files[0];
     input.value = "";
     if (!file) return;
-    const count = file.size <= 1_000_000 ? importProgress(await file.text()) : null;
+    const count = file.size <= 2_000_000 ? await importProgress(await file.text()) : null;
     status.textContent = count === null ? text.import_error : text.imported.replace("{count}", count);
     status.classList.toggle("qbank-error", count === null);
   });
@@ -137,6 +143,11 @@ if (config) {
   // An exercise's editor and runner (exercise.js), only on its page.
   const exercises = [...document.querySelectorAll(".qbank-exercise[data-exercise]")];
   if (exercises.length) import("./exercise.js").then((module) => exercises.forEach(module.setUpExercise));
+  // Progress at a glance (home page): loaded only there, once the reader has marks.
+  const glance = document.querySelector(".qbank-glance");
+  if (glance && Object.keys(loadProgress().marks).length) {
+    import("./glance.js").then((module) => module.showGlance(glance, config)).catch((error) => console.warn("glance:", error));
+  }
   const practice = document.getElementById("qbank-practice");
   if (practice) import("./practice.js").then((module) => module.startPractice(practice, config));
 }

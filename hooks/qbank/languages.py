@@ -34,6 +34,7 @@ STRING_KEYS = (
     "printable",
     "downloads",
     "study",
+    "followups",
     "diagram",
     "exercise",
     "not_found",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .exports import Export
+from .followups import Followup
 
 
 @dataclass
@@ -19,6 +20,8 @@ class BuildState:
     related: dict[str, list[str]] = field(default_factory=dict)
     # question id -> URL (relative to the site root) in the language being built
     urls: dict[str, str] = field(default_factory=dict)
+    # question id -> locale -> its follow-up questions (qbank.followups)
+    followups: dict[str, dict[str, list[Followup]]] = field(default_factory=dict)
     # the downloads of the language being built (hooks/downloads.py)
     exports: list[Export] = field(default_factory=list)
 
