@@ -194,27 +194,42 @@ def test_words_no_page_holds_together_still_find_each_page(visit, built_site):
 
 RANK_RULES = """
 import { wholeTermFirst, matchedAliases } from "%s";
-const page = (url, title, content, aliases = "") => ({ url, meta: { title, aliases }, content });
+const page = (url, title, content, aliases = "", kind = undefined) => ({ url, meta: { title, aliases, kind }, content });
 const results = [
   page("scattered", "向量数据库怎么选", "混合部署时 ... 检索延迟"),
   page("in-text", "多路召回怎么做", "常说的混合检索就是多路召回"),
   page("in-aliases", "多路召回的融合", "融合排序", "混合检索 · hybrid search"),
+];
+const withExercise = [
+  page("exercise", "手写 RRF", "def rrf(rankings, k=60)", "", "exercise"),
+  page("other-exercise", "手写 softmax", "RRF 见另一题", "", "exercise"),
+  page("concept", "多路召回", "RRF 只看名次", "倒数排名融合 · RRF"),
+  page("unrelated", "向量数据库", "RRF"),
+  page("scattered", "召回", "R、R、F"),
 ];
 console.log(JSON.stringify({
   order: wholeTermFirst("混合检索", results).map((r) => r.url),
   english: wholeTermFirst("Hybrid  Search", results).map((r) => r.url),
   none: wholeTermFirst("无关", results).map((r) => r.url),
   aliases: matchedAliases("hybrid", "混合检索 · hybrid search"),
+  // an exercise whose title holds the concept's name: after the other pages, unless the query asks for code
+  concept: wholeTermFirst("RRF", withExercise).map((r) => r.url),
+  code: wholeTermFirst("手写 RRF", withExercise).map((r) => r.url),
+  codeEnglish: wholeTermFirst("implement RRF in python", withExercise).map((r) => r.url),
 }));
 """
 
 
 def test_a_whole_term_outranks_its_characters_scattered(tmp_path):
-    """docs/assets/search-rank.js: title or aliases holding the whole query first, then text holding it, then the rest."""
+    """docs/assets/search-rank.js: title or aliases holding the whole query first, then text holding it, then the rest;
+    exercises after the other pages, unless the query asks for code."""
     import subprocess
 
     script = tmp_path / "rank.mjs"
     script.write_text(RANK_RULES % (ROOT / "docs" / "assets" / "search-rank.js").as_uri(), encoding="utf-8")
     result = json.loads(subprocess.run(["node", str(script)], capture_output=True, text=True, check=True).stdout)
     assert result == {"order": ["in-aliases", "in-text", "scattered"], "english": ["in-aliases", "scattered", "in-text"],
-                      "none": ["scattered", "in-text", "in-aliases"], "aliases": ["hybrid search"]}
+                      "none": ["scattered", "in-text", "in-aliases"], "aliases": ["hybrid search"],
+                      "concept": ["concept", "unrelated", "scattered", "exercise", "other-exercise"],
+                      "code": ["exercise", "other-exercise", "concept", "unrelated", "scattered"],
+                      "codeEnglish": ["exercise", "other-exercise", "concept", "unrelated", "scattered"]}

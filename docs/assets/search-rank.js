@@ -10,16 +10,31 @@ const normal = (text) => (text || "").toLowerCase().replace(/\s+/g, " ").trim();
 // query into, so a long answer that says 混合 here and 检索 there can outrank the page about 混合检索 itself.
 // Among the loaded results, a page whose title or other names (front matter `aliases`) hold the whole query
 // comes first, then a page whose text holds it, then the rest; each group keeps Pagefind's order.
+// Exercises (page meta `kind`): a reader who types a concept's name wants the page that explains it, one who asks
+// to write it ("手写 softmax", "implement top-p sampling") wants the exercise. So exercises follow the other
+// pages, unless the query asks for code: then they come first, those whose title or other names hold more of the
+// query's words first.
+const ASKS_FOR_CODE = /手写|手撕|代码|实现|^(?:code|write)\b|\bcode$|\bimplement|from scratch|leetcode|\bin (?:python|numpy)\b/i;
+
+const lexicographic = (a, b) => {
+  const i = a.findIndex((value, n) => value !== b[n]);
+  return i < 0 ? 0 : a[i] - b[i];
+};
+
 export function wholeTermFirst(query, results) {
   const whole = normal(query);
   if (!whole) return results;
-  const tier = (result) => {
-    if (normal(`${result.meta.title} ${result.meta.aliases}`).includes(whole)) return 0;
-    return normal(result.content).includes(whole) ? 1 : 2;
+  const words = whole.split(" ");
+  const forCode = ASKS_FOR_CODE.test(whole);
+  const key = (result) => {
+    const named = normal(`${result.meta.title} ${result.meta.aliases}`);
+    const tier = named.includes(whole) ? 0 : normal(result.content).includes(whole) ? 1 : 2;
+    if (result.meta.kind !== "exercise") return [forCode ? 1 : 0, 0, tier];
+    return forCode ? [0, -words.filter((word) => named.includes(word)).length, tier] : [1, 0, tier];
   };
   return results
-    .map((result, order) => ({ result, order, tier: tier(result) }))
-    .sort((a, b) => a.tier - b.tier || a.order - b.order)
+    .map((result, order) => ({ result, key: [...key(result), order] }))
+    .sort((a, b) => lexicographic(a.key, b.key))
     .map(({ result }) => result);
 }
 

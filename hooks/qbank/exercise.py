@@ -59,7 +59,8 @@ def controls_html(page_html: str, *, exercise_id: str, tests_url: str, strings: 
     dynamic = {key: strings[key] for key in ("loading", "running", "passed", "failed", "mastered", "error", "stopped",
                                             "timeout", "reset_done", "pass_label", "fail_label", "load_error")}
     wrapper = (
-        f'<div class="qbank-exercise" data-exercise="{e(exercise_id)}" data-tests="{e(tests_url)}" '
+        # data-pagefind-meta: search ranks an exercise by whether the query asks for code (docs/assets/search-rank.js).
+        f'<div class="qbank-exercise" data-exercise="{e(exercise_id)}" data-tests="{e(tests_url)}" data-pagefind-meta="kind:exercise" '
         f'data-strings="{e(json.dumps(dynamic, ensure_ascii=False))}">\n'
         f"{match[0]}\n"
         f'<div class="qbank-exercise__ui" data-pagefind-ignore hidden>\n'
