@@ -1,6 +1,7 @@
 """Print build, page-weight and search figures (a benchmark, not a test: it asserts nothing).
 
     .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000]
+    .venv/bin/python scripts/benchmark.py --exercise SITE   # only the exercise figures, on a built site
 
 For the real site, then for a generated copy with --questions question pairs (made by
 cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
@@ -10,6 +11,9 @@ most), and the bytes the first search query adds and how long its first result t
 the study scripts a question page, the practice page and the home page load, on load and
 on the reader's first mark (the spaced-review scheduler, ts-fsrs, loads only then), each
 new script marked.
+For an exercise page: its bytes on load and what the first "Run tests" adds (Pyodide, the
+worker, the runner, the tests), and the time from the click to the first test result (the
+first run, which loads Python, then a second run).
 Then the time `make diagrams` takes to draw every diagram from scratch.
 With --baseline, the same figures for the project as committed at REV come first, from
 the same invocation: compare within one run, since this machine is shared and noisy.
@@ -143,6 +147,9 @@ def report_site(project: Path, label: str) -> None:
             if without:
                 report_page(site, without[len(without) // 2], QUERY[lang])
             report_page(site, most, QUERY[lang])
+            exercises = [e["url"] for e in listed if e.get("kind") == "exercise"]
+            if exercises:
+                report_exercise(site, exercises[0])
 
 
 # The site's study scripts; the last three came with spaced review, mock interviews and progress at a glance.
@@ -208,6 +215,45 @@ def report_page(site: Path, url: str, query: str) -> None:
     for name, (count, raw, compressed) in stages.items():
         print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
     print(f"/{url} first search result {first_result * 1000:.0f} ms after the last keystroke of {query!r}")
+
+
+def exercise_weight(site: Path, path: str) -> tuple[dict[str, tuple[int, int, int]], list[float]]:
+    """Requests of an exercise page on load and on the first "Run tests" (its starter code, which fails fast), and the
+    seconds from each of two clicks to the first test result."""
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    stages: dict[str, list[str]] = {}
+    seconds = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        seen: list[str] = []
+        page.on("response", lambda response: seen.append(response.url))
+        page.goto(origin + path, wait_until="networkidle")
+        stages["page load"] = seen[:]
+        seen.clear()
+        for _ in range(2):
+            page.evaluate("() => document.querySelector('.qbank-exercise__results').replaceChildren()")
+            start = time.perf_counter()
+            page.locator("[data-exercise-run]").click()
+            page.wait_for_function("() => document.querySelector('.qbank-exercise__results').children.length > 0",
+                                   timeout=300_000)
+            seconds.append(time.perf_counter() - start)
+            page.wait_for_load_state("networkidle")
+            if len(seconds) == 1:
+                stages["first Run tests (Python loaded)"] = seen[:]
+        browser.close()
+    server.shutdown()
+    return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}, seconds
+
+
+def report_exercise(site: Path, url: str) -> None:
+    stages, seconds = exercise_weight(site, url)
+    for name, (count, raw, compressed) in stages.items():
+        print(f"/{url} {name}: {count} requests, {raw / 1024:.0f} KiB raw, {compressed / 1024:.0f} KiB gzip")
+    print(f"/{url} click to first test result: {seconds[0] * 1000:.0f} ms on the first run (loads Python), "
+          f"{seconds[1] * 1000:.0f} ms on the second")
 
 
 def checkout(rev: str, target: Path) -> None:
@@ -290,7 +336,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
     parser.add_argument("--baseline", metavar="REV", help="first measure the real site as committed at this git revision")
+    parser.add_argument("--exercise", metavar="SITE", type=Path,
+                        help="only the exercise figures, on a site already built into SITE (mkdocs build -d SITE)")
     args = parser.parse_args()
+    if args.exercise:
+        for prefix in ("", "en/"):
+            listed = json.loads((args.exercise / prefix / "questions.json").read_text(encoding="utf-8"))
+            exercises = [e["url"] for e in listed if e.get("kind") == "exercise"]
+            if exercises:
+                report_exercise(args.exercise, exercises[0])
+        return
     if args.baseline:
         with tempfile.TemporaryDirectory() as tmp:
             checkout(args.baseline, Path(tmp))
