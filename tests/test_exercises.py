@@ -53,7 +53,8 @@ def run(solution: str, tests: Path, tmp_path: Path) -> list[dict]:
     code = tmp_path / "solution.py"
     code.write_text(solution, encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", RUN, str(code), str(tests)], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=TIME_LIMIT, env={"PYTHONHASHSEED": "0", "LANG": "C.UTF-8"})
+                            text=True, timeout=TIME_LIMIT,
+                            env={"PYTHONHASHSEED": "0", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.splitlines()[-1])
 
