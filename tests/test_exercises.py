@@ -147,3 +147,35 @@ def test_runner_reports_code_that_does_not_compile_or_import_as_one_error(tmp_pa
     assert syntax["name"] == "solution.py" and not syntax["passed"] and "SyntaxError" in syntax["message"]
     [missing] = run("def triple(x):\n    return 3 * x\n", tests, tmp_path)
     assert missing["name"] == "tests.py" and "ImportError" in missing["message"] and "double" in missing["message"]
+
+
+# The browser runs the tests in Pyodide, not CPython (no threads, its own event loop): the vendored Pyodide
+# (node_modules/pyodide, the files the site serves) runs every reference solution under node, with the same runner.
+PYODIDE_RUN = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from %(pyodide)s;
+const cases = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+const out = [];
+for (const [name, code, tests] of cases) {
+  const namespace = pyodide.toPy({ solution_source: code, tests_source: tests });
+  pyodide.runPython(readFileSync(%(runner)s, "utf8"), { globals: namespace });
+  const results = await pyodide.runPythonAsync("await run_tests(solution_source, tests_source)", { globals: namespace });
+  out.push([name, results.toJs({ dict_converter: Object.fromEntries })]);
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_reference_solutions_pass_in_pyodide(tmp_path):
+    cases = [(f"{question.pages[locale].path}", question.pages[locale].solution, exercise_tests(question))
+             for question in EXERCISES for locale in LOCALES]
+    (tmp_path / "cases.json").write_text(json.dumps([(name, code, tests.read_text(encoding="utf-8")) for name, code, tests in cases]))
+    script = tmp_path / "run.mjs"
+    script.write_text(PYODIDE_RUN % {"pyodide": json.dumps((ROOT / "node_modules/pyodide/pyodide.mjs").as_uri()),
+                                     "runner": json.dumps(str(RUNNER))}, encoding="utf-8")
+    result = subprocess.run(["node", str(script), str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcomes = dict(json.loads(result.stdout.splitlines()[-1]))
+    assert sorted(outcomes) == sorted(name for name, _, _ in cases)
+    assert {name: failures(results) for name, results in outcomes.items() if not results or failures(results)} == {}

@@ -13,8 +13,11 @@ const normal = (text) => (text || "").toLowerCase().replace(/\s+/g, " ").trim();
 // Exercises (page meta `kind`): a reader who types a concept's name wants the page that explains it, one who asks
 // to write it ("手写 softmax", "implement top-p sampling") wants the exercise. So exercises follow the other
 // pages, unless the query asks for code: then they come first, those whose title or other names hold more of the
-// query's words first.
+// query's words first (a Chinese word written without spaces counts by its two-character pieces).
 const ASKS_FOR_CODE = /手写|手撕|代码|实现|^(?:code|write)\b|\bcode$|\bimplement|from scratch|leetcode|\bin (?:python|numpy)\b/i;
+
+const pieces = (words) => words.flatMap((word) =>
+  /[\u4e00-\u9fff]/.test(word) && word.length > 2 ? [...word].slice(1).map((char, i) => word[i] + char) : [word]);
 
 const lexicographic = (a, b) => {
   const i = a.findIndex((value, n) => value !== b[n]);
@@ -24,7 +27,7 @@ const lexicographic = (a, b) => {
 export function wholeTermFirst(query, results) {
   const whole = normal(query);
   if (!whole) return results;
-  const words = whole.split(" ");
+  const words = pieces(whole.split(" "));
   const forCode = ASKS_FOR_CODE.test(whole);
   const key = (result) => {
     const named = normal(`${result.meta.title} ${result.meta.aliases}`);
