@@ -36,17 +36,6 @@ function setUpExpandAll(button) {
   apply(false);
 }
 
-// The question after this one in the site's order (questions.json), in the reader's language.
-async function showNextQuestion(link) {
-  const entries = await questionIndex(config);
-  const here = entries.findIndex((entry) => questionUrl(config, entry) === location.href.split("#")[0]);
-  const next = here >= 0 ? entries[here + 1] : undefined;
-  if (!next) return;
-  link.href = questionUrl(config, next);
-  link.title = next.title;
-  link.hidden = false;
-}
-
 async function showProgress(placeholders) {
   const entries = await questionIndex(config);
   const marks = loadProgress().marks;
@@ -107,7 +96,9 @@ if (config) {
     answer.after(toolbar); // right below the answer, where the reader decides
     setUpMarks(toolbar);
     toolbar.hidden = false;
-    showNextQuestion(toolbar.querySelector("[data-qbank-next]")).catch((error) => console.warn("next:", error));
+    // Its link and title are written by the build (hooks/next_question.py): no questions.json on a question page.
+    const next = toolbar.querySelector("a[data-qbank-next][href]");
+    if (next) next.hidden = false;
   }
   const expandAll = document.querySelector("[data-expand-all]");
   if (expandAll) {

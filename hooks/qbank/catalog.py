@@ -70,6 +70,16 @@ class Catalog:
     def in_topic(self, topic_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.meta.topic == topic_id]
 
+    def next_after(self, question_id: str) -> Question | None:
+        """The question after this one in the site's order (that of ``questions.json``), None after the last."""
+        return self._next.get(question_id)
+
+    @cached_property
+    def _next(self) -> dict[str, Question]:
+        # Read once the catalog is complete (build_catalog returns it sorted): one pass, not one per page.
+        ordered = list(self.questions.values())
+        return {question.id: following for question, following in zip(ordered, ordered[1:])}
+
     def by_src_uri(self, src_uri: str) -> Question | None:
         match = QUESTION_PATH.match(src_uri)
         question = self.questions.get(match["slug"]) if match else None
