@@ -1,15 +1,18 @@
 """Print build, page-weight and search figures (a benchmark, not a test: it asserts nothing).
 
-    .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000]
+    .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000] [--builds-only]
 
 For the real site, then for a generated copy with --questions question pairs (made by
-cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
+cloning the real pages under new ids): wall time of a strict `mkdocs build` with the machine's
+load, its split as the build measured it (QBANK_TIMING, hooks/qbank/timing.py: MkDocs' rendering,
+each hook module and plugin, Pagefind; CPU and wall seconds, ms per page-language), Pagefind
 indexing time and index size, the bytes a question page transfers in headless Chromium
 on load and after opening its answer (a page without diagrams, and the page with the
 most), and the bytes the first search query adds and how long its first result takes.
 Then the time `make diagrams` takes to draw every diagram from scratch.
-With --baseline, the same figures for the project as committed at REV come first, from
-the same invocation: compare within one run, since this machine is shared and noisy.
+With --baseline, the same figures for the project as committed at REV come first (its real
+site, then its generated copy), from the same invocation: compare within one run, since this
+machine is shared and noisy; the CPU seconds of the split are the fairer comparison.
 Last, the related-question computation on synthetic catalogs of growing size.
 """
 
@@ -45,13 +48,43 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 QUERY = {"zh": "向量检索", "en": "vector search"}
 
 
-def build(project: Path, site: Path) -> tuple[float, str]:
+def build(project: Path, site: Path) -> tuple[float, str, dict | None]:
+    """Wall seconds, the build's log, and its own timings (hooks/qbank/timing.py; None for a revision without them)."""
+    timings = site.with_name("timings.json")
+    timings.unlink(missing_ok=True)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", QBANK_TIMING=str(timings)))
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}{result.stdout[-500:]}")
-    return time.perf_counter() - start, result.stderr
+    return time.perf_counter() - start, result.stderr, json.loads(timings.read_text()) if timings.exists() else None
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min) and cores: other users' work shows in every wall time."""
+    return f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+
+
+def report_split(timings: dict, wall: float) -> None:
+    """Where the build's time went: MkDocs' own rendering, each plugin and hook module, Pagefind."""
+    seconds, cpu, pages = timings["seconds"], timings["cpu_seconds"], timings["pages"]
+    mkdocs = [name for name in seconds if name.startswith("mkdocs: ")]
+    hooks = sorted((name for name in seconds if name.startswith("hooks/")), key=lambda name: -cpu[name])
+    plugins = sorted((name for name in seconds if name not in mkdocs + hooks + ["pagefind"]), key=lambda name: -cpu[name])
+    print(f"build split ({pages} page-languages; CPU seconds are the build's own, wall seconds include waiting for "
+          f"other users of the machine; starting Python and loading the config is the rest of the wall time, "
+          f"{wall - timings['wall']:.1f} s):")
+    groups = [("MkDocs render", mkdocs), ("our hooks", hooks), ("other plugins (Material, i18n)", plugins),
+              ("Pagefind", ["pagefind"])]
+    for label, names in groups:
+        print(f"  {label:32} {sum(cpu[n] for n in names):7.1f} s CPU {sum(seconds[n] for n in names):7.1f} s wall")
+        if len(names) > 1:
+            for name in names:
+                if cpu[name] >= 0.05 or seconds[name] >= 0.05:
+                    print(f"    {name:30} {cpu[name]:7.1f} s CPU {seconds[name]:7.1f} s wall")
+    print(f"  {'total':32} {timings['cpu']:7.1f} s CPU {timings['wall']:7.1f} s wall; per page-language "
+          f"{timings['cpu'] / pages * 1000:.0f} ms CPU, {timings['wall'] / pages * 1000:.0f} ms wall")
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -114,15 +147,20 @@ def page_and_search_weight(site: Path, path: str, query: str) -> tuple[dict[str,
     return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}, first_result
 
 
-def report_site(project: Path, label: str) -> None:
+def report_site(project: Path, label: str, builds_only: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        seconds, log = build(project, site)
+        before = load()
+        seconds, log, timings = build(project, site)
         entries = json.loads((site / "questions.json").read_text(encoding="utf-8"))
         indexing = re.search(r"search_index: search index: (.*) in ([\d.]+) s", log)
         index_bytes = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
         print(f"\n== {label}: {len(entries)} questions x 2 languages ==")
-        print(f"mkdocs build --strict: {seconds:.1f} s wall")
+        print(f"mkdocs build --strict: {seconds:.1f} s wall ({before} before, {load()} after)")
+        if timings:
+            report_split(timings, seconds)
+        if builds_only:
+            return
         print(f"pagefind: {indexing[1]}; indexing {indexing[2]} s; index on disk {index_bytes / 1024:.0f} KiB")
         study = {name: (site / "assets" / name).read_bytes() for name in ("study.js", "progress.js", "practice.js")}
         for names, where in ((("study.js", "progress.js"), "every page"), (("practice.js",), "the practice page only")):
@@ -160,12 +198,12 @@ def checkout(rev: str, target: Path) -> None:
     (target / "node_modules").symlink_to(ROOT / "node_modules")
 
 
-def clone_project(target: Path, questions: int) -> None:
-    """A copy of the project whose docs hold the real questions plus clones of them, `questions` pairs in all."""
+def clone_project(target: Path, questions: int, source: Path = ROOT) -> None:
+    """A copy of the project at `source` whose docs hold the real questions plus clones of them, `questions` pairs in all."""
     for name in ("mkdocs.yml", "hooks", "overrides", "docs", "diagrams", "package-lock.json"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
+        (shutil.copytree if (source / name).is_dir() else shutil.copy)(source / name, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
-    originals = sorted(p for p in (ROOT / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
+    originals = sorted(p for p in (source / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
     for i in range(questions - len(originals)):
         zh = originals[i % len(originals)]
         old_id, topic = zh.stem, zh.parent.name
@@ -232,19 +270,25 @@ def report_related() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
-    parser.add_argument("--baseline", metavar="REV", help="first measure the real site as committed at this git revision")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="first measure the project as committed at this git revision (real site and generated copy)")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the builds and their split: no browser, no diagram drawing, no related-question scaling")
     args = parser.parse_args()
-    if args.baseline:
-        with tempfile.TemporaryDirectory() as tmp:
+    projects = [(ROOT, "")]
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.baseline:
             checkout(args.baseline, Path(tmp))
-            report_site(Path(tmp), f"real site at {args.baseline} (baseline)")
-    report_site(ROOT, "real site")
-    if args.questions:
-        with tempfile.TemporaryDirectory() as tmp:
-            clone_project(Path(tmp), args.questions)
-            report_site(Path(tmp), "generated copy")
-    report_drawing()
-    report_related()
+            projects.insert(0, (Path(tmp), f" at {args.baseline} (baseline)"))
+        for project, label in projects:
+            report_site(project, f"real site{label}", args.builds_only)
+        for project, label in projects if args.questions else []:
+            with tempfile.TemporaryDirectory() as copy:
+                clone_project(Path(copy), args.questions, project)
+                report_site(Path(copy), f"generated copy{label}", args.builds_only)
+    if not args.builds_only:
+        report_drawing()
+        report_related()
 
 
 if __name__ == "__main__":
