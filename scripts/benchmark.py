@@ -87,8 +87,27 @@ def report_split(timings: dict, wall: float) -> None:
           f"{timings['cpu'] / pages * 1000:.0f} ms CPU, {timings['wall'] / pages * 1000:.0f} ms wall")
 
 
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
+
+
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site over HTTP, text gzipped when the browser asks for it, as GitHub Pages sends it."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(COMPRESSED) and os.path.isfile(path):
+                data = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            super().do_GET()
+
         def log_message(self, *args):
             pass
 
@@ -177,6 +196,100 @@ def report_site(project: Path, label: str, builds_only: bool = False) -> None:
             if without:
                 report_page(site, without[len(without) // 2], QUERY[lang])
             report_page(site, most, QUERY[lang])
+        report_lighthouse(project, site)
+
+
+LIGHTHOUSE_PAGES = {"home": "", "topic": "questions/rag/", "question": "questions/rag/hybrid-retrieval/"}
+
+
+def plain_site(project: Path, target: Path) -> Path:
+    """A plain mkdocs-material site (no custom_dir, no hooks, no plugins but Material's defaults) holding the same
+    Markdown as the benchmarked home, topic and question pages (zh), built into target/site; returns that."""
+    from mkdocs.utils.yaml import yaml_load
+    from qbank.catalog import build_catalog as catalog_of
+    from qbank.listing import topic_page, topic_summary_table
+
+    docs = project / "docs"
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    text = next(language["extra"]["qbank"] for language in i18n["languages"] if language.get("default"))
+    sources = [(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+               for path in (docs / "questions").glob("*/*.md")]
+    topics = load_topics(str(docs), ["zh", "en"])
+    catalog = catalog_of(sources, topics=topics, vocabulary=load_vocabulary(str(docs)), locales=["zh", "en"],
+                         default_locale="zh", answer_titles={"zh": "参考答案", "en": "Reference answer"})
+    pages = {
+        "index.md": (docs / "index.md").read_text(encoding="utf-8").replace(
+            "<!-- qbank:topics -->", topic_summary_table(catalog, locale="zh", default="zh", text=text, from_dir="")),
+        "questions/rag/index.md": topic_page(catalog, topics["rag"], locale="zh", default="zh", text=text),
+        "questions/rag/hybrid-retrieval.md": (docs / "questions/rag/hybrid-retrieval.md").read_text(encoding="utf-8"),
+    }
+    for name, content in pages.items():
+        (target / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / name).write_text(content, encoding="utf-8")
+    ours = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = re.search(r"^markdown_extensions:\n(?:(?:  .*)?\n)+", ours, re.M)[0]
+    (target / "mkdocs.yml").write_text(
+        f"site_name: {config['site_name']}\ntheme:\n  name: material\n  language: zh\n  font: false\n{extensions}",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(target / "site")],
+                            cwd=target, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        raise SystemExit(f"plain Material build failed:\n{result.stderr[-3000:]}")
+    return target / "site"
+
+
+def lighthouse(jobs: list[dict]) -> list[dict]:
+    """scripts/lighthouse.mjs (npm lighthouse, pinned) on the jobs; headless Chromium, only the local servers."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(jobs, f)
+    try:
+        result = subprocess.run(["node", str(ROOT / "scripts" / "lighthouse.mjs"), f.name], capture_output=True, text=True,
+                                env=dict(os.environ, CHROME_PATH=CHROMIUM), cwd=ROOT)
+    finally:
+        os.unlink(f.name)
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def report_lighthouse(project: Path, site: Path) -> None:
+    """Home, a topic page and a question page, each beside a plain Material page of the same Markdown, in one run
+    (mobile, simulated throttling); then accessibility on every page state in both languages and colour schemes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = plain_site(project, Path(tmp))
+        ours_server, ours = serve(site)
+        plain_server, theirs = serve(plain)
+        try:
+            jobs = [{"page": name, "site": label, "url": origin + path, "mode": "navigate"}
+                    for name, path in LIGHTHOUSE_PAGES.items() for label, origin in (("ours", ours), ("plain", theirs))]
+            rows = lighthouse(jobs)
+            print(f"\nLighthouse 12 (mobile, simulated throttling; {load()}):")
+            print(f"  {'page':10} {'site':6} {'FCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'perf':>5} {'a11y':>5}  failing accessibility audits")
+            for row in rows:
+                if "error" in row:
+                    print(f"  {row['page']:10} {row['site']:6} error: {row['error']}")
+                    continue
+                print(f"  {row['page']:10} {row['site']:6} {row['fcp']:7.0f} {row['tbt']:7.0f} {row['cls']:6.3f} "
+                      f"{row['performance'] * 100:5.0f} {row['accessibility'] * 100:5.0f}  {' '.join(row['failing'])}")
+            states = {"home": ("", None), "topic": ("questions/rag/", None),
+                      "question, answer closed": ("questions/rag/hybrid-retrieval/", None),
+                      "question, answer open": ("questions/rag/hybrid-retrieval/", "answer"),
+                      "practice": ("practice/", None), "practice, answer shown": ("practice/", "practice"),
+                      "downloads": ("downloads/", None), "search open": ("", "search")}
+            jobs = [{"state": state, "locale": locale, "scheme": scheme, "url": ours + prefix + path, "mode": "snapshot",
+                     "action": action}
+                    for state, (path, action) in states.items() for locale, prefix in (("zh", ""), ("en", "en/"))
+                    for scheme in ("light", "dark")]
+            rows = lighthouse(jobs)
+            print("Lighthouse accessibility (snapshot of each page state):")
+            for row in sorted(rows, key=lambda r: (list(states).index(r["state"]), r["locale"], r["scheme"])):
+                score = "error: " + row["error"] if "error" in row else f"{row['accessibility'] * 100:.0f}"
+                print(f"  {row['state']:24} {row['locale']} {row['scheme']:5} {score}  {' '.join(row.get('failing', []))}")
+        finally:
+            ours_server.shutdown()
+            plain_server.shutdown()
 
 
 def diagram_count(html: str) -> int:
@@ -272,9 +385,16 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
     parser.add_argument("--baseline", metavar="REV",
                         help="first measure the project as committed at this git revision (real site and generated copy)")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="build the real site and print only the Lighthouse table and accessibility scores")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the builds and their split: no browser, no diagram drawing, no related-question scaling")
     args = parser.parse_args()
+    if args.lighthouse_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(ROOT, Path(tmp) / "site")
+            report_lighthouse(ROOT, Path(tmp) / "site")
+        return
     projects = [(ROOT, "")]
     with tempfile.TemporaryDirectory() as tmp:
         if args.baseline:
