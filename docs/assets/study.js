@@ -7,6 +7,7 @@ import {
 } from "./progress.js";
 
 const config = siteConfig();
+// Controls marked qbank-pending keep their place, invisible, until this script sets them up (extra.css).
 const text = config?.strings;
 
 function setUpMarks(toolbar) {
@@ -48,6 +49,7 @@ async function showProgress(placeholders) {
     placeholder.textContent = text.progress
       .replace("{mastered}", count("mastered")).replace("{total}", inTopic.length).replace("{review}", count("review"));
     placeholder.hidden = false;
+    placeholder.classList.remove("qbank-pending");
   }
   const byUrl = new Map(entries.map((entry) => [questionUrl(config, entry), entry.id]));
   for (const link of document.querySelectorAll("article table a[href]")) {
@@ -93,12 +95,10 @@ if (config) {
   const toolbar = document.querySelector(".qbank-study[data-question]");
   const answer = document.querySelector("article details.success");
   if (toolbar && answer) {
-    answer.after(toolbar); // right below the answer, where the reader decides
+    // In place below the answer from the first paint, next-question link included (hooks/next_question.py):
+    // no questions.json on a question page, and nothing moves.
     setUpMarks(toolbar);
-    toolbar.hidden = false;
-    // Its link and title are written by the build (hooks/next_question.py): no questions.json on a question page.
-    const next = toolbar.querySelector("a[data-qbank-next][href]");
-    if (next) next.hidden = false;
+    toolbar.classList.remove("qbank-pending");
   }
   const expandAll = document.querySelector("[data-expand-all]");
   if (expandAll) {
@@ -109,7 +109,7 @@ if (config) {
   if (placeholders.length) showProgress(placeholders).catch((error) => console.warn("progress:", error));
   for (const button of document.querySelectorAll("[data-qbank-random]")) {
     button.addEventListener("click", () => goToRandomQuestion().catch((error) => console.warn("random:", error)));
-    button.hidden = false;
+    button.classList.remove("qbank-pending");
   }
   const transfer = document.querySelector(".qbank-transfer");
   if (transfer) {
