@@ -2,7 +2,9 @@
 
 ``on_files`` runs at the default priority, *before* mkdocs-static-i18n (-100)
 narrows the files to the language being built, so the catalog always holds
-every language and twin checks can see both sides.
+every language and twin checks can see both sides. Every language pass reads the
+same sources: the nested pass of each further language reuses the catalog of the
+first (``qbank.catalog.cached_catalog``) instead of parsing every file again.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
-from qbank.catalog import build_catalog, is_question_source
+from qbank.catalog import cached_catalog, is_question_source
 from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.state import STATE
@@ -28,8 +30,8 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     langs = languages(config)
     topics = load_topics(config.docs_dir, langs.locales)
-    catalog = build_catalog(
-        ((f.src_uri, f.content_string) for f in files if not f.generated_by and is_question_source(f.src_uri)),
+    catalog = cached_catalog(
+        [(f.src_uri, f.content_string) for f in files if not f.generated_by and is_question_source(f.src_uri)],
         topics=topics,
         vocabulary=load_vocabulary(config.docs_dir),
         locales=langs.locales,

@@ -136,6 +136,23 @@ def build_catalog(
     return catalog
 
 
+_CACHE: dict[str, tuple[tuple, Catalog]] = {}
+
+
+def cached_catalog(sources: list[tuple[str, str]], **settings) -> Catalog:
+    """``build_catalog``, reusing the catalog last built from the very same sources and settings.
+
+    mkdocs-static-i18n builds each further language in a nested pass that reads the same files: parsing and checking
+    2,000 questions again cost as much as the first time. Any change to a source (``mkdocs serve``) or to a setting
+    (topics, vocabulary, languages) builds anew. The catalog is not changed by the hooks once built.
+    """
+    key = (tuple(sorted(sources)), repr(sorted(settings.items(), key=lambda item: item[0])))
+    last = _CACHE.get("last")
+    if last is None or last[0] != key:
+        last = _CACHE["last"] = (key, build_catalog(sources, **settings))
+    return last[1]
+
+
 def _parse(catalog: Catalog, src_uri: str, source: str, answer_titles: dict[str, str]) -> QuestionPage | None:
     path = source_path(src_uri)
     match = QUESTION_PATH.match(src_uri)
