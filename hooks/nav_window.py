@@ -1,10 +1,11 @@
-"""A question page's sidebar lists the questions around it, not its whole topic.
+"""A question page's sidebar lists the questions around it, not its whole topic; a topic page's, its first ones.
 
 ``navigation.prune`` (mkdocs.yml) already leaves every other topic's questions out of a page; a topic of a
 2,000-question bank still holds over a hundred, and each of its pages would carry them all. ``on_page_context``
 hands the templates a copy of the navigation in which the open topic keeps its index page (the topic's
 complete listing, linked from the section title) and the ``NEIGHBOURS`` questions before and after this one.
-Previous/next (``navigation.footer``) still walk the whole bank.
+A topic page (the index page of its section) gets the same window, around itself: its own table lists every
+question, and its sidebar need not repeat them. Previous/next (``navigation.footer``) still walk the whole bank.
 
 It runs in ``page_context``: MkDocs marks the page and its sections active before that event
 (``mkdocs.commands.build._build_page``), and the copies keep those marks. Only copies change: the shared
@@ -33,7 +34,8 @@ def windowed(items: list, page: Page) -> list:
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     topic = page.parent
-    if STATE.require_catalog().by_src_uri(page.file.src_uri) is None or topic is None:
+    is_question = STATE.require_catalog().by_src_uri(page.file.src_uri) is not None
+    if topic is None or not (is_question or page.is_index):
         return context
     kept = windowed(topic.children, page)
     if len(kept) == len(topic.children):

@@ -20,8 +20,16 @@ from qbank.related import compute_related
 from qbank.state import STATE
 
 
+_LAST: dict = {}
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    STATE.related = compute_related(STATE.require_catalog())
+    # The same for every language (qbank.related): each further language's pass, which gets the same catalog
+    # (qbank.catalog.cached_catalog), reuses the lists.
+    catalog = STATE.require_catalog()
+    if _LAST.get("catalog") is not catalog:
+        _LAST.update(catalog=catalog, related=compute_related(catalog))
+    STATE.related = _LAST["related"]
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

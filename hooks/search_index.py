@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from qbank.languages import languages
 from qbank.state import STATE
+from qbank.timing import span
 
 log = get_plugin_logger("search_index")
 
@@ -65,7 +66,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     command = [pagefind_executable(), "--site", config.site_dir, "--output-subdir", BUNDLE_DIR,
                "--exclude-selectors", EXCLUDE_SELECTORS]
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True)
+    with span("pagefind"):
+        result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"pagefind: expected an index, found exit code {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
     summary = ", ".join(re.findall(r"Indexed \d+ \w+", result.stdout))

@@ -1,10 +1,13 @@
 """Print build, page-weight and search figures (a benchmark, not a test: it asserts nothing).
 
-    .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000]
+    .venv/bin/python scripts/benchmark.py [--baseline REV] [--questions 2000] [--builds-only]
+    .venv/bin/python scripts/benchmark.py --lighthouse-only
     .venv/bin/python scripts/benchmark.py --exercise SITE   # only the exercise figures, on a built site
 
 For the real site, then for a generated copy with --questions question pairs (made by
-cloning the real pages under new ids): wall time of a strict `mkdocs build`, Pagefind
+cloning the real pages under new ids): wall time of a strict `mkdocs build` with the machine's
+load, its split as the build measured it (QBANK_TIMING, hooks/qbank/timing.py: MkDocs' rendering,
+each hook module and plugin, Pagefind; CPU and wall seconds, ms per page-language), Pagefind
 indexing time and index size, the bytes a question page transfers in headless Chromium
 on load and after opening its answer (a page without diagrams, and the page with the
 most), and the bytes the first search query adds and how long its first result takes;
@@ -15,8 +18,9 @@ For an exercise page: its bytes on load and what the first "Run tests" adds (Pyo
 worker, the runner, the tests), and the time from the click to the first test result (the
 first run, which loads Python, then a second run).
 Then the time `make diagrams` takes to draw every diagram from scratch.
-With --baseline, the same figures for the project as committed at REV come first, from
-the same invocation: compare within one run, since this machine is shared and noisy.
+With --baseline, the same figures for the project as committed at REV come first (its real
+site, then its generated copy), from the same invocation: compare within one run, since this
+machine is shared and noisy; the CPU seconds of the split are the fairer comparison.
 Last, the related-question computation on synthetic catalogs of growing size.
 """
 
@@ -52,17 +56,66 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 QUERY = {"zh": "向量检索", "en": "vector search"}
 
 
-def build(project: Path, site: Path) -> tuple[float, str]:
+def build(project: Path, site: Path) -> tuple[float, str, dict | None]:
+    """Wall seconds, the build's log, and its own timings (hooks/qbank/timing.py; None for a revision without them)."""
+    timings = site.with_name("timings.json")
+    timings.unlink(missing_ok=True)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", QBANK_TIMING=str(timings)))
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {project}:\n{result.stderr[-3000:]}{result.stdout[-500:]}")
-    return time.perf_counter() - start, result.stderr
+    return time.perf_counter() - start, result.stderr, json.loads(timings.read_text()) if timings.exists() else None
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 min) and cores: other users' work shows in every wall time."""
+    return f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+
+
+def report_split(timings: dict, wall: float) -> None:
+    """Where the build's time went: MkDocs' own rendering, each plugin and hook module, Pagefind."""
+    seconds, cpu, pages = timings["seconds"], timings["cpu_seconds"], timings["pages"]
+    mkdocs = [name for name in seconds if name.startswith("mkdocs: ")]
+    hooks = sorted((name for name in seconds if name.startswith("hooks/")), key=lambda name: -cpu[name])
+    plugins = sorted((name for name in seconds if name not in mkdocs + hooks + ["pagefind"]), key=lambda name: -cpu[name])
+    print(f"build split ({pages} page-languages; CPU seconds are the build's own, wall seconds include waiting for "
+          f"other users of the machine; starting Python and loading the config is the rest of the wall time, "
+          f"{wall - timings['wall']:.1f} s):")
+    groups = [("MkDocs render", mkdocs), ("our hooks", hooks), ("other plugins (Material, i18n)", plugins),
+              ("Pagefind", ["pagefind"])]
+    for label, names in groups:
+        print(f"  {label:32} {sum(cpu[n] for n in names):7.1f} s CPU {sum(seconds[n] for n in names):7.1f} s wall")
+        if len(names) > 1:
+            for name in names:
+                if cpu[name] >= 0.05 or seconds[name] >= 0.05:
+                    print(f"    {name:30} {cpu[name]:7.1f} s CPU {seconds[name]:7.1f} s wall")
+    print(f"  {'total':32} {timings['cpu']:7.1f} s CPU {timings['wall']:7.1f} s wall; per page-language "
+          f"{timings['cpu'] / pages * 1000:.0f} ms CPU, {timings['wall'] / pages * 1000:.0f} ms wall")
+
+
+COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site over HTTP, text gzipped when the browser asks for it, as GitHub Pages sends it."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+                path = os.path.join(path, "index.html")
+            if "gzip" in self.headers.get("Accept-Encoding", "") and path.endswith(COMPRESSED) and os.path.isfile(path):
+                data = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            super().do_GET()
+
         def log_message(self, *args):
             pass
 
@@ -121,15 +174,20 @@ def page_and_search_weight(site: Path, path: str, query: str) -> tuple[dict[str,
     return {name: (len(urls), *weigh(site, origin, urls)) for name, urls in stages.items()}, first_result
 
 
-def report_site(project: Path, label: str) -> None:
+def report_site(project: Path, label: str, builds_only: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        seconds, log = build(project, site)
+        before = load()
+        seconds, log, timings = build(project, site)
         entries = json.loads((site / "questions.json").read_text(encoding="utf-8"))
         indexing = re.search(r"search_index: search index: (.*) in ([\d.]+) s", log)
         index_bytes = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
         print(f"\n== {label}: {len(entries)} questions x 2 languages ==")
-        print(f"mkdocs build --strict: {seconds:.1f} s wall")
+        print(f"mkdocs build --strict: {seconds:.1f} s wall ({before} before, {load()} after)")
+        if timings:
+            report_split(timings, seconds)
+        if builds_only:
+            return
         print(f"pagefind: {indexing[1]}; indexing {indexing[2]} s; index on disk {index_bytes / 1024:.0f} KiB")
         study = {name: (site / "assets" / name).read_bytes() for name in ("study.js", "progress.js", "practice.js")}
         for names, where in ((("study.js", "progress.js"), "every page"), (("practice.js",), "the practice page only")):
@@ -150,6 +208,7 @@ def report_site(project: Path, label: str) -> None:
             exercises = [e["url"] for e in listed if e.get("kind") == "exercise"]
             if exercises:
                 report_exercise(site, exercises[0])
+        report_lighthouse(project, site)
 
 
 # The site's study scripts; the last three came with spaced review, mock interviews and progress at a glance.
@@ -203,6 +262,99 @@ def report_study_scripts(site: Path, question: str) -> None:
         new_packed = sum(packed for path, (_, packed) in sizes.items() if path.removeprefix("assets/") in NEW_SCRIPTS)
         print(f"study scripts, {name} (KiB raw/gzip): {shown or 'none'}; the new ones add {new_raw / 1024:.1f} KiB raw, "
               f"{new_packed / 1024:.1f} KiB gzip")
+
+
+LIGHTHOUSE_PAGES = {"home": "", "topic": "questions/rag/", "question": "questions/rag/hybrid-retrieval/"}
+
+
+def plain_site(project: Path, target: Path) -> Path:
+    """A plain mkdocs-material site (no custom_dir, no hooks, no plugins but Material's defaults) holding the same
+    Markdown as the benchmarked home, topic and question pages (zh), built into target/site; returns that."""
+    from mkdocs.utils.yaml import yaml_load
+    from qbank.catalog import build_catalog as catalog_of
+    from qbank.listing import topic_page, topic_summary_table
+
+    docs = project / "docs"
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    text = next(language["extra"]["qbank"] for language in i18n["languages"] if language.get("default"))
+    sources = [(path.relative_to(docs).as_posix(), path.read_text(encoding="utf-8"))
+               for path in (docs / "questions").glob("*/*.md")]
+    topics = load_topics(str(docs), ["zh", "en"])
+    catalog = catalog_of(sources, topics=topics, vocabulary=load_vocabulary(str(docs)), locales=["zh", "en"],
+                         default_locale="zh", answer_titles={"zh": "参考答案", "en": "Reference answer"})
+    pages = {
+        "index.md": (docs / "index.md").read_text(encoding="utf-8").replace(
+            "<!-- qbank:topics -->", topic_summary_table(catalog, locale="zh", default="zh", text=text, from_dir="")),
+        "questions/rag/index.md": topic_page(catalog, topics["rag"], locale="zh", default="zh", text=text),
+        "questions/rag/hybrid-retrieval.md": (docs / "questions/rag/hybrid-retrieval.md").read_text(encoding="utf-8"),
+    }
+    for name, content in pages.items():
+        (target / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / name).write_text(content, encoding="utf-8")
+    ours = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = re.search(r"^markdown_extensions:\n(?:(?:  .*)?\n)+", ours, re.M)[0]
+    (target / "mkdocs.yml").write_text(
+        f"site_name: {config['site_name']}\ntheme:\n  name: material\n  language: zh\n  font: false\n{extensions}",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(target / "site")],
+                            cwd=target, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        raise SystemExit(f"plain Material build failed:\n{result.stderr[-3000:]}")
+    return target / "site"
+
+
+def lighthouse(jobs: list[dict]) -> list[dict]:
+    """scripts/lighthouse.mjs (npm lighthouse, pinned) on the jobs; headless Chromium, only the local servers."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(jobs, f)
+    try:
+        result = subprocess.run(["node", str(ROOT / "scripts" / "lighthouse.mjs"), f.name], capture_output=True, text=True,
+                                env=dict(os.environ, CHROME_PATH=CHROMIUM), cwd=ROOT)
+    finally:
+        os.unlink(f.name)
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def report_lighthouse(project: Path, site: Path) -> None:
+    """Home, a topic page and a question page, each beside a plain Material page of the same Markdown, in one run
+    (mobile, simulated throttling); then accessibility on every page state in both languages and colour schemes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = plain_site(project, Path(tmp))
+        ours_server, ours = serve(site)
+        plain_server, theirs = serve(plain)
+        try:
+            jobs = [{"page": name, "site": label, "url": origin + path, "mode": "navigate"}
+                    for name, path in LIGHTHOUSE_PAGES.items() for label, origin in (("ours", ours), ("plain", theirs))]
+            rows = lighthouse(jobs)
+            print(f"\nLighthouse 12 (mobile, simulated throttling; {load()}):")
+            print(f"  {'page':10} {'site':6} {'FCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'perf':>5} {'a11y':>5}  failing accessibility audits")
+            for row in rows:
+                if "error" in row:
+                    print(f"  {row['page']:10} {row['site']:6} error: {row['error']}")
+                    continue
+                print(f"  {row['page']:10} {row['site']:6} {row['fcp']:7.0f} {row['tbt']:7.0f} {row['cls']:6.3f} "
+                      f"{row['performance'] * 100:5.0f} {row['accessibility'] * 100:5.0f}  {' '.join(row['failing'])}")
+            states = {"home": ("", None), "topic": ("questions/rag/", None),
+                      "question, answer closed": ("questions/rag/hybrid-retrieval/", None),
+                      "question, answer open": ("questions/rag/hybrid-retrieval/", "answer"),
+                      "practice": ("practice/", None), "practice, answer shown": ("practice/", "practice"),
+                      "downloads": ("downloads/", None), "search open": ("", "search")}
+            jobs = [{"state": state, "locale": locale, "scheme": scheme, "url": ours + prefix + path, "mode": "snapshot",
+                     "action": action}
+                    for state, (path, action) in states.items() for locale, prefix in (("zh", ""), ("en", "en/"))
+                    for scheme in ("light", "dark")]
+            rows = lighthouse(jobs)
+            print("Lighthouse accessibility (snapshot of each page state):")
+            for row in sorted(rows, key=lambda r: (list(states).index(r["state"]), r["locale"], r["scheme"])):
+                score = "error: " + row["error"] if "error" in row else f"{row['accessibility'] * 100:.0f}"
+                print(f"  {row['state']:24} {row['locale']} {row['scheme']:5} {score}  {' '.join(row.get('failing', []))}")
+        finally:
+            ours_server.shutdown()
+            plain_server.shutdown()
 
 
 def diagram_count(html: str) -> int:
@@ -263,12 +415,12 @@ def checkout(rev: str, target: Path) -> None:
     (target / "node_modules").symlink_to(ROOT / "node_modules")
 
 
-def clone_project(target: Path, questions: int) -> None:
-    """A copy of the project whose docs hold the real questions plus clones of them, `questions` pairs in all."""
+def clone_project(target: Path, questions: int, source: Path = ROOT) -> None:
+    """A copy of the project at `source` whose docs hold the real questions plus clones of them, `questions` pairs in all."""
     for name in ("mkdocs.yml", "hooks", "overrides", "docs", "diagrams", "package-lock.json"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, target / name)
+        (shutil.copytree if (source / name).is_dir() else shutil.copy)(source / name, target / name)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
-    originals = sorted(p for p in (ROOT / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
+    originals = sorted(p for p in (source / "docs" / "questions").glob("*/*.md") if not p.name.endswith(".en.md"))
     for i in range(questions - len(originals)):
         zh = originals[i % len(originals)]
         old_id, topic = zh.stem, zh.parent.name
@@ -335,7 +487,12 @@ def report_related() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=2000, help="size of the generated copy (0 to skip it)")
-    parser.add_argument("--baseline", metavar="REV", help="first measure the real site as committed at this git revision")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="first measure the project as committed at this git revision (real site and generated copy)")
+    parser.add_argument("--lighthouse-only", action="store_true",
+                        help="build the real site and print only the Lighthouse table and accessibility scores")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the builds and their split: no browser, no diagram drawing, no related-question scaling")
     parser.add_argument("--exercise", metavar="SITE", type=Path,
                         help="only the exercise figures, on a site already built into SITE (mkdocs build -d SITE)")
     args = parser.parse_args()
@@ -346,17 +503,25 @@ def main() -> None:
             if exercises:
                 report_exercise(args.exercise, exercises[0])
         return
-    if args.baseline:
+    if args.lighthouse_only:
         with tempfile.TemporaryDirectory() as tmp:
+            build(ROOT, Path(tmp) / "site")
+            report_lighthouse(ROOT, Path(tmp) / "site")
+        return
+    projects = [(ROOT, "")]
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.baseline:
             checkout(args.baseline, Path(tmp))
-            report_site(Path(tmp), f"real site at {args.baseline} (baseline)")
-    report_site(ROOT, "real site")
-    if args.questions:
-        with tempfile.TemporaryDirectory() as tmp:
-            clone_project(Path(tmp), args.questions)
-            report_site(Path(tmp), "generated copy")
-    report_drawing()
-    report_related()
+            projects.insert(0, (Path(tmp), f" at {args.baseline} (baseline)"))
+        for project, label in projects:
+            report_site(project, f"real site{label}", args.builds_only)
+        for project, label in projects if args.questions else []:
+            with tempfile.TemporaryDirectory() as copy:
+                clone_project(Path(copy), args.questions, project)
+                report_site(Path(copy), f"generated copy{label}", args.builds_only)
+    if not args.builds_only:
+        report_drawing()
+        report_related()
 
 
 if __name__ == "__main__":

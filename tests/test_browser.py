@@ -242,3 +242,23 @@ def test_not_found_page_speaks_the_language_of_the_address_and_leads_back(visit,
     assert visit.foreign_requests() == []
     # Chromium logs the 404 status of the page itself; nothing else may fail
     assert visit.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+
+
+# Every layout shift the page has had since it started loading, with what moved (buffered: none is missed).
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push(
+    `${entry.value.toFixed(4)}: ` + entry.sources.map((s) => s.node?.className || s.node?.nodeName).join(", "))))
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 300);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "en/", "questions/", "questions/rag/", "questions/rag/hybrid-retrieval/",
+                                  "en/questions/rag/hybrid-retrieval/"])
+def test_nothing_moves_while_a_page_loads(phone, path):
+    """Cumulative layout shift 0: the controls the scripts bring to life (study bar, progress, random question,
+    Material's search button) are in place from the first paint."""
+    page = phone.goto(path)
+    expect(page.locator(".md-header [data-qbank-random]")).to_be_visible()  # study.js has run
+    assert page.evaluate(LAYOUT_SHIFTS) == []

@@ -170,13 +170,13 @@ def test_every_question_file_reaches_nav_topic_index_search_and_question_index(b
         assert entry_file["languages"][locale]["page_count"] == len(ids)
         for entry in entries:
             page_dir = entry["url"][len(prefix):]
-            # The navigation is pruned (navigation.prune, hooks/nav_window.py): a topic's questions are all in the
-            # sidebar of the topic's own page, and that page's list (the article) names each of them too.
-            sidebar, article = (built_site / prefix / "questions" / entry["topic"] / "index.html").read_text(
-                encoding="utf-8").split("<article", 1)
-            link = f'href="{page_dir.split("/")[-2]}/"'
-            assert link in sidebar, f"{entry['url']} missing from the nav"
-            assert link in article, f"{entry['url']} missing from its topic page"
+            # The navigation is pruned (navigation.prune, hooks/nav_window.py): a question's sidebar leads to its
+            # topic's page, and that page's list (the article) names every question of the topic.
+            article = (built_site / prefix / "questions" / entry["topic"] / "index.html").read_text(
+                encoding="utf-8").split("<article", 1)[1]
+            sidebar = (built_site / entry["url"] / "index.html").read_text(encoding="utf-8").split("<article", 1)[0]
+            assert 'href="../"' in sidebar, f"{entry['url']}: its topic's page missing from the nav"
+            assert f'href="{page_dir.split("/")[-2]}/"' in article, f"{entry['url']} missing from its topic page"
             assert "data-pagefind-body" in (built_site / entry["url"] / "index.html").read_text(encoding="utf-8")
 
 

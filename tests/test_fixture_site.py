@@ -501,7 +501,8 @@ def test_answer_headings_follow_the_title_and_tables_and_code_are_accessible(tmp
 
 
 def test_a_question_page_lists_the_questions_around_it_not_its_whole_topic(tmp_path):
-    """hooks/nav_window.py: the open topic keeps its index and the ten questions either side; the topic page lists all."""
+    """hooks/nav_window.py: the open topic keeps its index and the ten questions either side; the topic page lists all
+    in its article, and its sidebar the first ten."""
     pages = {}
     for n in range(1, 26):
         pages.update(pair(f"q{n:02d}", "rag", f"题{n:02d}", f"Q{n:02d}"))
@@ -516,6 +517,8 @@ def test_a_question_page_lists_the_questions_around_it_not_its_whole_topic(tmp_p
     assert listed("questions/rag/q13/index.html") == [f"q{n:02d}" for n in range(3, 24)]
     assert listed("questions/rag/q01/index.html") == [f"q{n:02d}" for n in range(1, 12)]
     assert listed("en/questions/rag/q25/index.html") == [f"q{n:02d}" for n in range(15, 26)]
+    # the topic page lists every question in its article: its sidebar only the first ten, not all 25 again
+    assert listed("questions/rag/index.html") == [f"q{n:02d}" for n in range(1, 11)] + ["rag"]
     assert len(re.findall(r'<a href="q\d\d/"', (site / "questions/rag/index.html").read_text(encoding="utf-8"))) >= 25
 
 

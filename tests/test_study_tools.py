@@ -224,7 +224,7 @@ def test_next_step_stays_reachable_in_a_long_answer_on_a_phone(phone, site_quest
                              window.scrollTo(0, scrollY + box.top + box.height / 2); }""")
     for control in (bar.locator("[data-mark=mastered]"), bar.locator("[data-mark=review]"), bar.locator("[data-qbank-next]")):
         expect(control).to_be_in_viewport(ratio=1)
-    expect(bar.locator("[data-qbank-next]")).to_have_attribute("href", phone.server + entries[1]["url"])
+    expect(bar.locator("[data-qbank-next]")).to_have_js_property("href", phone.server + entries[1]["url"])
     # at the end of the answer the bar sits below it, covering none of it
     gap = page.evaluate("""() => { window.scrollTo(0, document.documentElement.scrollHeight);
         return document.querySelector('.qbank-study').getBoundingClientRect().top
@@ -239,6 +239,25 @@ def test_next_step_stays_reachable_in_a_long_answer_on_a_phone(phone, site_quest
                                  window.scrollTo(0, scrollY + box.top + box.height / 2); }""")
     for name in ("我会了", "再复习", "下一题 →"):  # the key hints "(1)", "(2)" are not shown on a touch screen
         expect(practice.get_by_role("button", name=name, exact=True)).to_be_in_viewport(ratio=1)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_next_question_link_is_in_the_page_not_fetched(visit, site_questions, locale):
+    """The link under the answer comes with the page: a question page never downloads questions.json."""
+    entries = site_questions[locale]
+    page = visit.goto(entries[0]["url"])
+    page.locator("article details.success > summary").click()
+    link = page.locator(".qbank-study [data-qbank-next]")
+    expect(link).to_be_visible()
+    expect(link).to_have_attribute("title", entries[1]["title"])
+    link.click()
+    page.wait_for_url(visit.server + entries[1]["url"])
+    page.wait_for_load_state("networkidle")
+    assert [url for url in visit.requests if url.endswith("questions.json")] == []
+    last = visit.goto(entries[-1]["url"])
+    expect(last.locator(".qbank-study")).to_be_visible()
+    expect(last.locator(".qbank-study [data-qbank-next]")).to_have_count(0)  # nothing follows the last question
+    assert visit.errors == []
 
 
 def test_without_javascript_pages_still_read(browser, site_server, site_questions):

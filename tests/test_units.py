@@ -426,3 +426,44 @@ def test_a_malformed_followups_section_is_one_phrase(section, expected):
 
 def test_minimal_markdown_keeps_code_and_formulas_and_drops_the_rest():
     assert minimal_markdown("**粗** *斜* [链接](x.md) `a*b*c` $x^2$ costs $5 and $6") == "粗 斜 链接 `a*b*c` $x^2$ costs $5 and $6"
+
+
+# --- Build timings (qbank.timing, read by scripts/benchmark.py) ---
+
+def test_build_timer_counts_each_span_without_its_children(monkeypatch):
+    from qbank import timing
+
+    ticks = iter([(0, 0), (1, 1), (4, 2), (10, 5)])  # outer starts, inner starts, inner ends, outer ends
+    monkeypatch.setattr(timing, "clocks", lambda: next(ticks))
+    timer = timing.Timer()
+    with timer.span("hooks/a.py", "files"):
+        with timer.span("pagefind"):
+            pass
+    assert timer.seconds == {"pagefind": 3, "hooks/a.py": 7}  # wall: 10 in all, 3 of them in the child
+    assert timer.cpu == {"pagefind": 1, "hooks/a.py": 4}
+    assert timer.events == {"hooks/a.py files": 4}
+
+
+def test_study_bar_goes_between_the_answer_and_the_related_questions():
+    from qbank.study_bar import study_bar, with_study_bar
+
+    strings = {"prompt": "P", "mastered": "M", "review": "R", "practice_next": "Next <", "expand_all": "E"}
+    bar = study_bar(strings, "q1", ("../q2/", 'Q "2"'))
+    assert '<a class="md-button" data-qbank-next href="../q2/" title="Q &quot;2&quot;">Next &lt;</a>' in bar
+    assert "data-qbank-next" not in study_bar(strings, "q9", None)  # the last question has none
+    page = '<details class="success"></details>\n<div class="related-questions" data-pagefind-ignore>'
+    assert with_study_bar(page, bar) == '<details class="success"></details>\n' + bar + '\n<div class="related-questions" data-pagefind-ignore>'
+
+
+def test_each_language_pass_reuses_the_catalog_of_the_same_sources(monkeypatch):
+    from qbank import catalog as catalog_module
+
+    built = []
+    monkeypatch.setattr(catalog_module, "build_catalog", lambda sources, **settings: built.append(sources) or object())
+    monkeypatch.setattr(catalog_module, "_CACHE", {})
+    sources = [("questions/rag/a.md", "A"), ("questions/rag/a.en.md", "A (en)")]
+    first = catalog_module.cached_catalog(sources, locales=["zh", "en"])
+    assert catalog_module.cached_catalog(list(reversed(sources)), locales=["zh", "en"]) is first  # the next language
+    assert catalog_module.cached_catalog([*sources[:1], ("questions/rag/a.en.md", "B")], locales=["zh", "en"]) is not first
+    assert catalog_module.cached_catalog(sources, locales=["zh"]) is not first
+    assert len(built) == 3

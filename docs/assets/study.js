@@ -7,6 +7,7 @@ import {
 } from "./progress.js";
 
 const config = siteConfig();
+// Controls marked qbank-pending keep their place, invisible, until this script sets them up (extra.css).
 const text = config?.strings;
 
 function setUpMarks(toolbar) {
@@ -43,17 +44,6 @@ function setUpExpandAll(button) {
   apply(false);
 }
 
-// The question after this one in the site's order (questions.json), in the reader's language.
-async function showNextQuestion(link) {
-  const entries = await questionIndex(config);
-  const here = entries.findIndex((entry) => questionUrl(config, entry) === location.href.split("#")[0]);
-  const next = here >= 0 ? entries[here + 1] : undefined;
-  if (!next) return;
-  link.href = questionUrl(config, next);
-  link.title = next.title;
-  link.hidden = false;
-}
-
 async function showProgress(placeholders) {
   const entries = await questionIndex(config);
   const marks = loadProgress().marks;
@@ -66,6 +56,7 @@ async function showProgress(placeholders) {
     placeholder.textContent = text.progress
       .replace("{mastered}", count("mastered")).replace("{total}", inTopic.length).replace("{review}", count("review"));
     placeholder.hidden = false;
+    placeholder.classList.remove("qbank-pending");
   }
   const byUrl = new Map(entries.map((entry) => [questionUrl(config, entry), entry.id]));
   for (const link of document.querySelectorAll("article table a[href]")) {
@@ -111,10 +102,10 @@ if (config) {
   const toolbar = document.querySelector(".qbank-study[data-question]");
   const answer = document.querySelector("article details.success");
   if (toolbar && answer) {
-    answer.after(toolbar); // right below the answer, where the reader decides
+    // In place below the answer from the first paint, next-question link included (hooks/next_question.py):
+    // no questions.json on a question page, and nothing moves.
     setUpMarks(toolbar);
-    toolbar.hidden = false;
-    showNextQuestion(toolbar.querySelector("[data-qbank-next]")).catch((error) => console.warn("next:", error));
+    toolbar.classList.remove("qbank-pending");
   }
   const expandAll = document.querySelector("[data-expand-all]");
   if (expandAll) {
@@ -125,7 +116,7 @@ if (config) {
   if (placeholders.length) showProgress(placeholders).catch((error) => console.warn("progress:", error));
   for (const button of document.querySelectorAll("[data-qbank-random]")) {
     button.addEventListener("click", () => goToRandomQuestion().catch((error) => console.warn("random:", error)));
-    button.hidden = false;
+    button.classList.remove("qbank-pending");
   }
   const transfer = document.querySelector(".qbank-transfer");
   if (transfer) {

@@ -82,6 +82,16 @@ class Catalog:
     def in_topic(self, topic_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.meta.topic == topic_id]
 
+    def next_after(self, question_id: str) -> Question | None:
+        """The question after this one in the site's order (that of ``questions.json``), None after the last."""
+        return self._next.get(question_id)
+
+    @cached_property
+    def _next(self) -> dict[str, Question]:
+        # Read once the catalog is complete (build_catalog returns it sorted): one pass, not one per page.
+        ordered = list(self.questions.values())
+        return {question.id: following for question, following in zip(ordered, ordered[1:])}
+
     def by_src_uri(self, src_uri: str) -> Question | None:
         match = QUESTION_PATH.match(src_uri)
         question = self.questions.get(match["slug"]) if match else None
@@ -148,6 +158,23 @@ def build_catalog(
     catalog.questions = dict(sorted(catalog.questions.items(), key=lambda item: _order(topics, item[1])))
     catalog.problems.sort()
     return catalog
+
+
+_CACHE: dict[str, tuple[tuple, Catalog]] = {}
+
+
+def cached_catalog(sources: list[tuple[str, str]], **settings) -> Catalog:
+    """``build_catalog``, reusing the catalog last built from the very same sources and settings.
+
+    mkdocs-static-i18n builds each further language in a nested pass that reads the same files: parsing and checking
+    2,000 questions again cost as much as the first time. Any change to a source (``mkdocs serve``) or to a setting
+    (topics, vocabulary, languages) builds anew. The catalog is not changed by the hooks once built.
+    """
+    key = (tuple(sorted(sources)), repr(sorted(settings.items(), key=lambda item: item[0])))
+    last = _CACHE.get("last")
+    if last is None or last[0] != key:
+        last = _CACHE["last"] = (key, build_catalog(sources, **settings))
+    return last[1]
 
 
 def _parse(catalog: Catalog, src_uri: str, source: str, answer_titles: dict[str, str]) -> QuestionPage | None:

@@ -73,8 +73,9 @@ def topic_page(catalog: Catalog, topic: Topic, *, locale: str, default: str, tex
 
 
 def progress_placeholder(topic_id: str) -> str:
-    """Where docs/assets/study.js shows the reader's progress; empty without JavaScript."""
-    return f'<p class="qbank-progress" data-topic="{topic_id}" hidden></p>'
+    """Where docs/assets/study.js shows the reader's progress: its line kept from the first paint (nothing moves when
+    it fills in), absent without JavaScript."""
+    return f'<p class="qbank-progress qbank-pending" data-topic="{topic_id}"></p>'
 
 
 def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
