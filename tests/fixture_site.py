@@ -89,7 +89,8 @@ def exercise(qid: str, topic: str, title: str, *, locale: str = "zh", kind: str 
     outside = fence("solution", SOLUTION) if solution_outside else ""
     return (f"---\n{chr(10).join(meta)}\n---\n\n# {title}\n\n{task}\n\nWrite `double(x)`: twice `x`.\n\n"
             + fence("starter", STARTER) * starter + outside
-            + f'??? success "{answer}"\n\n    Double it.\n\n' + fence("solution", SOLUTION, "    ") * solution)
+            + f'??? success "{answer}"\n\n    Double it.\n\n' + fence("solution", SOLUTION, "    ") * solution
+            + f"\n    {FOLLOWUPS[locale]}\n")
 
 
 def exercise_pair(qid: str, topic: str, *, tests: bool = True, zh: dict | None = None, en: dict | None = None) -> dict[str, str]:
