@@ -93,7 +93,7 @@ def open_search(page):
 
 def run_exercise(page):
     """A run with one failing test: the results list holds passes, a failure and its message."""
-    code = (ROOT / "tests/wrong_solutions/code-rrf/duplicates-count-twice.py").read_text(encoding="utf-8")
+    code = (ROOT / "tests/wrong_solutions/code-rrf/duplicates-vote-twice.py").read_text(encoding="utf-8")
     page.locator(".qbank-exercise__editor").fill(code)
     page.locator("[data-exercise-run]").click()
     expect(page.locator(".qbank-exercise__result--fail")).to_have_count(1, timeout=120_000)
