@@ -40,7 +40,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     langs = languages(config)
     here = posixpath.dirname(page.file.src_uri)
     # A marked block, so styles, tests and the search indexer can find (or skip) it.
-    lines = ['<div class="related-questions" data-pagefind-ignore markdown>', "", f"## {langs.text['related_title']}", ""]
+    lines = ['<div class="related-questions" data-pagefind-ignore="all" markdown>', "", f"## {langs.text['related_title']}", ""]
     for other_id in STATE.related[question.id]:
         other = catalog.questions[other_id].pages[langs.current]
         link = posixpath.relpath(other.src_uri, here)

@@ -93,6 +93,9 @@ def report_split(timings: dict, wall: float) -> None:
                     print(f"    {name:30} {cpu[name]:7.1f} s CPU {seconds[name]:7.1f} s wall")
     print(f"  {'total':32} {timings['cpu']:7.1f} s CPU {timings['wall']:7.1f} s wall; per page-language "
           f"{timings['cpu'] / pages * 1000:.0f} ms CPU, {timings['wall'] / pages * 1000:.0f} ms wall")
+    if timings.get("forked_wall"):
+        print(f"  (the second language built in a forked process, beside the first (hooks/parallel_languages.py): "
+              f"its {timings['forked_wall']:.1f} wall seconds are in the lines above and overlap the first's)")
 
 
 COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt")
@@ -430,6 +433,9 @@ def clone_project(target: Path, questions: int, source: Path = ROOT) -> None:
             text = "\n".join(line for line in text.splitlines() if not line.startswith(("seed:", "related:")))
             text = re.sub(r"\]\((?!https?:)[^)]*\.md(#[^)]*)?\)", "]", text)  # cross-links would point at ids that no longer exist
             (target / "docs" / "questions" / topic / source.name.replace(old_id, new_id, 1)).write_text(text, encoding="utf-8")
+        tests = zh.with_name(f"{old_id}.tests.py")  # an exercise's tests, which its clone needs as much
+        if tests.exists():
+            shutil.copy(tests, target / "docs" / "questions" / topic / f"{new_id}.tests.py")
 
 
 def synthetic_catalog(n: int):

@@ -12,6 +12,10 @@ the navigation, copying assets, checking anchors).
 Each span has wall seconds and CPU seconds (this process's, plus those of the child processes it waited for:
 Pagefind's). On a shared machine the wall time mostly measures the other users; the CPU time is what the build
 itself costs.
+
+When the second language builds in a forked process (hooks/parallel_languages.py), that process times its own
+spans (``forked``, ``dump``) and the first adds them to its own (``absorb``): the CPU seconds still add up to the
+whole, while the two processes' wall seconds overlap, so the spans' wall seconds add up to more than the build's.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class Timer:
         self.events: dict[str, float] = defaultdict(float)  # "owner event" -> exclusive CPU seconds
         self._stack: list[list] = []  # [name, event, children's wall seconds, children's CPU seconds]
         self.start: tuple[float, float] | None = None
+        self.absorbed_seconds: dict[str, float] = defaultdict(float)  # wall seconds of a forked process's spans
 
     @contextmanager
     def span(self, name: str, event: str = ""):
@@ -76,13 +81,19 @@ class Timer:
         setattr(wrapper, WRAPPED, True)
         return wrapper
 
+    def spans(self) -> dict:
+        return {"seconds": self.seconds, "cpu_seconds": self.cpu, "calls": self.calls, "events_cpu": self.events}
+
     def report(self) -> dict:
         wall, cpu = (now - then for now, then in zip(clocks(), self.start))
         seconds, cpu_seconds = dict(self.seconds), dict(self.cpu)
         seconds[REST] = wall - sum(seconds.values())
         cpu_seconds[REST] = cpu - sum(cpu_seconds.values())
+        for name, value in self.absorbed_seconds.items():
+            seconds[name] = seconds.get(name, 0.0) + value
         return {"wall": wall, "cpu": cpu, "seconds": seconds, "cpu_seconds": cpu_seconds, "calls": dict(self.calls),
-                "events_cpu": dict(self.events), "pages": self.calls.get("mkdocs: templates", 0)}
+                "events_cpu": dict(self.events), "pages": self.calls.get("mkdocs: templates", 0),
+                "forked_wall": sum(self.absorbed_seconds.values())}
 
 
 TIMER: Timer | None = Timer() if os.environ.get(ENV) else None
@@ -115,6 +126,36 @@ def instrument(plugins) -> None:
             if wrapped is not handler:
                 handlers[i] = wrapped
                 plugins._event_origins[wrapped] = owner
+
+
+def forked() -> None:
+    """In a forked process: forget the spans measured before the fork, which the parent reports."""
+    if TIMER is not None:
+        for spans in TIMER.spans().values():
+            spans.clear()
+
+
+def dump(path: str) -> None:
+    """In a forked process, before it exits: its spans, for ``absorb``."""
+    if TIMER is not None:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump(TIMER.spans(), out)
+
+
+def absorb(path: str, reaped_cpu: float, waiting: str) -> None:
+    """Add a forked process's spans (``dump``) to this one's. Waiting for it (the span ``waiting``) counted its
+    whole CPU time, reaped with it: that moves to its own spans, and what none of them covers to ``mkdocs: rest``."""
+    if TIMER is None:
+        return
+    with open(path, encoding="utf-8") as source:
+        spans = json.load(source)
+    for name, value in spans["seconds"].items():
+        TIMER.absorbed_seconds[name] += value
+    for key in ("cpu_seconds", "calls", "events_cpu"):
+        own = TIMER.spans()[key]
+        for name, value in spans[key].items():
+            own[name] += value
+    TIMER.cpu[waiting] -= reaped_cpu
 
 
 def write_report() -> None:
