@@ -11,13 +11,14 @@ process, so the two passes share the machine's cores. The output is the sequenti
   which command it is: both stay sequential.
 - ``on_nav`` at priority -300, the last of that event, in the first pass: this language's pages have by then been
   recorded for the sitemap (i18n's ``i18n_files_per_language``, by i18n at -100 and by hooks/topic_pages.py at
-  -200, after the hooks added theirs), which the last pass writes, and ``qbank.catalog`` has parsed
-  the questions (the nested pass reuses them), so the forked process starts the nested build exactly as i18n's
+  -200, after the hooks added theirs), which the last pass writes, and ``qbank.catalog`` has parsed the questions
+  (the nested pass reuses them), so the forked process starts the nested build exactly as i18n's
   ``on_post_build`` would. The first pass then leaves out the theme's static templates (404.html, sitemap.xml):
-  the sequential build's last pass overwrites them, and here that pass is the forked one.
-- ``on_post_build`` at priority -50, before i18n's: waits for the forked build (its failure fails this build),
-  then marks that language as not to build, so i18n does not build it again (``on_shutdown`` marks it back); the
-  search index (hooks/search_index.py, -200) then runs once, over both languages, as after a sequential build.
+  the sequential build's last pass overwrites them, and here that pass is the forked one; and it sets i18n's
+  ``building`` flag, which i18n reads only in its ``on_post_build`` (-100): it then builds no further language.
+- ``on_post_build`` at priority -150: after this language's search index (hooks/search_index.py, -90), so both
+  indexes are built at once, waits for the forked build (its failure fails this build) and clears the flag, so
+  what runs after (hooks/diagrams.py, -200) sees the end of the first pass, as after a sequential build.
 - ``on_build_error``: a failed first pass stops the forked one.
 
 Two languages only: with a third, the last pass's sitemap would miss the middle one's pages; the build then stays
@@ -55,7 +56,6 @@ class Fork:
     pid: int | None = None
     locale = ""
     timings = ""
-    built = None  # the forked language's i18n entry, marked not to build while i18n's on_post_build runs
 
 
 FORK = Fork()
@@ -81,6 +81,7 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
         _build_in_child(config)
     FORK.pid = pid
     config.theme.static_templates.clear()
+    config.plugins["i18n"].building = True
 
 
 def _build_in_child(config: MkDocsConfig) -> None:
@@ -110,7 +111,7 @@ def _build_in_child(config: MkDocsConfig) -> None:
         os._exit(status)
 
 
-@event_priority(-50)
+@event_priority(-150)
 def on_post_build(*, config: MkDocsConfig) -> None:
     if FORK.pid is None:
         return
@@ -120,15 +121,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if FORK.timings:
         timing.absorb(FORK.timings, usage.ru_utime + usage.ru_stime, "waiting for the other language")
         os.unlink(FORK.timings)
+    config.plugins["i18n"].building = False
     if os.waitstatus_to_exitcode(status) != 0:
         raise PluginError(f"the '{FORK.locale}' pages: expected them built, found their build failed (see above)")
-    FORK.built = config.plugins["i18n"].get_language_config(FORK.locale)
-    FORK.built.build = False
-
-
-def on_shutdown() -> None:
-    if FORK.built is not None:
-        FORK.built.build, FORK.built = True, None
 
 
 def on_build_error(*, error: Exception) -> None:

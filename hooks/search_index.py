@@ -1,14 +1,10 @@
-"""Site search: a Pagefind index built after the last language, by the extended binary.
+"""Site search: a Pagefind index per language, built at the end of that language's pass, by the extended binary.
 
-Pagefind writes one index per ``<html lang>``, so a search from a Chinese page
-only finds Chinese pages; its *extended* build segments Chinese text into words
-(the standard build would index each run of Chinese characters as one token).
-
-``on_post_build`` runs at priority -200, after mkdocs-static-i18n's (-100), which
-runs the nested build of every other language: in those nested passes the i18n
-plugin's ``building`` flag is set and nothing happens here, so the index is built
-once, over every language, at the end of ``mkdocs build`` and of each
-``mkdocs serve`` rebuild.
+Each language's index lives in its own root (``pagefind/``, ``en/pagefind/``) and holds only its pages, so a
+search from a Chinese page finds Chinese pages; the *extended* build segments Chinese text into words (the
+standard build would index each run of Chinese characters as one token). ``on_post_build`` runs at priority -90,
+before mkdocs-static-i18n's (-100) goes on to the next language (and leaves that one the current language); when
+the languages build side by side (hooks/parallel_languages.py), the two indexes are built at the same time.
 
 ``overrides/main.html`` marks what is indexed (question pages only) and their
 filters; ``on_page_content`` weighs each question's title, and the line of its other
@@ -17,6 +13,7 @@ names (``aliases``, written by hooks/page_header.py), above its body.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import time
@@ -34,6 +31,7 @@ from qbank.timing import span
 log = get_plugin_logger("search_index")
 
 BUNDLE_DIR = "pagefind"
+QUESTION_PAGES = "questions/**/*.html"
 # Not words a reader searches for, and noise in excerpts: permalink marks ("¶"), formulas
 # (MathML), diagram sources. The related-questions list carries data-pagefind-ignore itself.
 EXCLUDE_SELECTORS = ".headerlink, math, pre.diagram"
@@ -59,11 +57,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html.replace(ALIASES_LINE, f'{ALIASES_LINE} data-pagefind-weight="{TITLE_WEIGHT}"', 1)
 
 
-@event_priority(-200)
+@event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not languages(config).first_pass:
-        return
-    command = [pagefind_executable(), "--site", config.site_dir, "--output-subdir", BUNDLE_DIR,
+    language_root = os.path.join(config.site_dir, languages(config).site_prefix())
+    # Only the question pages carry data-pagefind-body; the other languages' pages lie below en/ (and so on).
+    command = [pagefind_executable(), "--site", language_root, "--glob", QUESTION_PAGES, "--output-subdir", BUNDLE_DIR,
                "--exclude-selectors", EXCLUDE_SELECTORS]
     start = time.perf_counter()
     with span("pagefind"):
@@ -71,4 +69,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if result.returncode != 0:
         raise PluginError(f"pagefind: expected an index, found exit code {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
     summary = ", ".join(re.findall(r"Indexed \d+ \w+", result.stdout))
-    log.info(f"search index: {summary} in {time.perf_counter() - start:.1f} s")
+    log.info(f"search index ({languages(config).current}): {summary} in {time.perf_counter() - start:.1f} s")

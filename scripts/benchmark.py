@@ -79,12 +79,13 @@ def report_split(timings: dict, wall: float) -> None:
     seconds, cpu, pages = timings["seconds"], timings["cpu_seconds"], timings["pages"]
     mkdocs = [name for name in seconds if name.startswith("mkdocs: ")]
     hooks = sorted((name for name in seconds if name.startswith("hooks/")), key=lambda name: -cpu[name])
-    plugins = sorted((name for name in seconds if name not in mkdocs + hooks + ["pagefind"]), key=lambda name: -cpu[name])
+    waiting = [name for name in seconds if name.startswith("waiting ")]  # hooks/parallel_languages.py
+    plugins = sorted((name for name in seconds if name not in mkdocs + hooks + waiting + ["pagefind"]), key=lambda name: -cpu[name])
     print(f"build split ({pages} page-languages; CPU seconds are the build's own, wall seconds include waiting for "
           f"other users of the machine; starting Python and loading the config is the rest of the wall time, "
           f"{wall - timings['wall']:.1f} s):")
     groups = [("MkDocs render", mkdocs), ("our hooks", hooks), ("other plugins (Material, i18n)", plugins),
-              ("Pagefind", ["pagefind"])]
+              ("Pagefind", ["pagefind"]), ("waiting for the forked language", waiting)]
     for label, names in groups:
         print(f"  {label:32} {sum(cpu[n] for n in names):7.1f} s CPU {sum(seconds[n] for n in names):7.1f} s wall")
         if len(names) > 1:
@@ -183,15 +184,17 @@ def report_site(project: Path, label: str, builds_only: bool = False) -> None:
         before = load()
         seconds, log, timings = build(project, site)
         entries = json.loads((site / "questions.json").read_text(encoding="utf-8"))
-        indexing = re.search(r"search_index: search index: (.*) in ([\d.]+) s", log)
-        index_bytes = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file())
+        indexing = re.findall(r"search_index: search index(?: \((\w+)\))?: (.*) in ([\d.]+) s", log)
+        index_bytes = sum(f.stat().st_size for f in site.glob("**/pagefind/**/*") if f.is_file())
         print(f"\n== {label}: {len(entries)} questions x 2 languages ==")
         print(f"mkdocs build --strict: {seconds:.1f} s wall ({before} before, {load()} after)")
         if timings:
             report_split(timings, seconds)
         if builds_only:
             return
-        print(f"pagefind: {indexing[1]}; indexing {indexing[2]} s; index on disk {index_bytes / 1024:.0f} KiB")
+        for language, summary, seconds in indexing:
+            print(f"pagefind{f' ({language})' if language else ''}: {summary}; indexing {seconds} s")
+        print(f"search index on disk {index_bytes / 1024:.0f} KiB")
         study = {name: (site / "assets" / name).read_bytes() for name in ("study.js", "progress.js", "practice.js")}
         for names, where in ((("study.js", "progress.js"), "every page"), (("practice.js",), "the practice page only")):
             raw = sum(len(study[n]) for n in names)

@@ -1,6 +1,6 @@
 // Header search over the Pagefind index (hooks/search_index.py, overrides/partials/search.html).
 // Nothing is downloaded until the reader focuses the search box; Pagefind then loads the index of
-// the page's own language (<html lang>), so Chinese pages find Chinese pages and English English.
+// the page's own language (each language has its own), so Chinese pages find Chinese pages and English English.
 
 import { matchedAliases, rankedSearch } from "./search-rank.js";
 
@@ -13,19 +13,21 @@ if (box && toggle) {
   const meta = box.querySelector(".md-search-result__meta");
   const list = box.querySelector(".md-search-result__list");
   const filters = [...box.querySelectorAll("select")];
-  const siteRoot = new URL("../", import.meta.url); // this file is <site>/assets/search.js
   const MAX_RESULTS = 10;
   const DEBOUNCE_MS = 120;
   let engine = null;
   let generation = 0;
   let timer = 0;
 
+  // This language's own index, <language root>/pagefind/ (hooks/search_index.py builds one per language);
+  // its result URLs are relative to the language root.
+  const index = new URL(box.dataset.index, location.href);
   const pagefind = () => {
-    engine ??= import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+    engine ??= import(new URL("pagefind.js", index).href).then(async (module) => {
       // termFrequency 0 ranks by the weighted count of matches instead of their share of the page: every
       // page is one question, and a title match (weighted up by hooks/search_index.py) should beat passing
       // mentions in long answers. On tests/search_queries.yml it raised recall@3 from 0.955 to 0.985.
-      await module.options({ baseUrl: siteRoot.pathname, excerptLength: 24, ranking: { termFrequency: 0 } });
+      await module.options({ baseUrl: new URL("..", index).pathname, excerptLength: 24, ranking: { termFrequency: 0 } });
       await module.init();
       return module;
     });

@@ -41,13 +41,24 @@ def source_path(src_uri: str) -> str:
     return f"docs/{src_uri}"
 
 
+# libyaml's parser when PyYAML has it: about ten times faster than the pure-Python one, over thousands of files.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str):
+    try:
+        return yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        return yaml.safe_load(text)  # raises again, with the pure-Python parser's fuller message (it quotes the line)
+
+
 def parse_question(src_uri: str, source: str, *, locale: str, answer_title: str) -> tuple[QuestionPage | None, list[Problem]]:
     path = source_path(src_uri)
     match = FRONT_MATTER.match(source)
     if not match:
         return None, [Problem(path, "front matter", "expected a YAML block between '---' lines at the top, found none")]
     try:
-        raw = yaml.safe_load(match["yaml"]) or {}
+        raw = _load_yaml(match["yaml"]) or {}
     except yaml.YAMLError as error:
         return None, [Problem(path, "front matter", f"expected valid YAML, found: {' '.join(str(error).split())}")]
     if not isinstance(raw, dict):
