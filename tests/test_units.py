@@ -444,6 +444,34 @@ def test_build_timer_counts_each_span_without_its_children(monkeypatch):
     assert timer.events == {"hooks/a.py files": 4}
 
 
+def test_a_forked_language_pass_adds_its_spans_and_its_cpu_leaves_the_wait(monkeypatch, tmp_path):
+    """hooks/parallel_languages.py: the forked pass's spans join the build's; waiting for it counted its CPU (reaped
+    with it), which moves to those spans, so the CPU seconds still add up to the whole."""
+    from qbank import timing
+
+    child = timing.Timer()
+    monkeypatch.setattr(timing, "TIMER", child)
+    ticks = iter([(0, 0), (8, 5)])
+    monkeypatch.setattr(timing, "clocks", lambda: next(ticks))
+    with child.span("mkdocs: templates"):
+        pass
+    timing.dump(str(tmp_path / "child.json"))
+
+    parent = timing.Timer()
+    monkeypatch.setattr(timing, "TIMER", parent)
+    ticks = iter([(0, 0), (2, 1), (12, 6), (12, 7)])  # build starts; the wait starts, ends (5 s of CPU reaped); the report
+    parent.start = timing.clocks()
+    with parent.span("waiting for the other language"):
+        pass
+    timing.absorb(str(tmp_path / "child.json"), 5, "waiting for the other language")
+    report = parent.report()
+    assert report["cpu_seconds"] == {"waiting for the other language": 0, "mkdocs: templates": 5, timing.REST: 2}
+    assert sum(report["cpu_seconds"].values()) == report["cpu"] == 7
+    # Wall: the parent's own spans and the rest add up to its wall time; the forked pass's overlap it.
+    assert report["seconds"] == {"waiting for the other language": 10, timing.REST: 2, "mkdocs: templates": 8}
+    assert report["forked_wall"] == 8 and report["pages"] == 1
+
+
 def test_study_bar_goes_between_the_answer_and_the_related_questions():
     from qbank.study_bar import study_bar, with_study_bar
 
