@@ -36,7 +36,7 @@ import tempfile
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -49,6 +49,7 @@ log = get_plugin_logger("parallel_languages")
 
 SEQUENTIAL_ENV = "QBANK_SEQUENTIAL"
 FORKING_COMMANDS = ("build", "gh-deploy")
+WAITING = "waiting for the other language"  # a span of the build's timings (qbank.timing)
 
 
 class Fork:
@@ -99,8 +100,8 @@ def _build_in_child(config: MkDocsConfig) -> None:
         utils.clean_directory = lambda directory: directory  # the first pass has cleaned it and is writing into it
         build(config, dirty="--dirty" in sys.argv)
         status = 0
-    except SystemExit as exit_:  # mkdocs' Abort (strict warnings, a BuildError) has been logged already
-        log.error(f"the '{FORK.locale}' build stopped: {exit_}")
+    except Abort as abort:  # strict mode's warnings or a BuildError, logged already
+        log.error(f"the '{FORK.locale}' build stopped: {abort.message}")
     except BaseException as error:  # noqa: BLE001 - the parent reports that this build failed
         log.error(f"the '{FORK.locale}' build failed: {type(error).__name__}: {error}")
     finally:
@@ -116,10 +117,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if FORK.pid is None:
         return
     pid, FORK.pid = FORK.pid, None
-    with timing.span("waiting for the other language"):
+    with timing.span(WAITING):
         _, status, usage = os.wait4(pid, 0)
     if FORK.timings:
-        timing.absorb(FORK.timings, usage.ru_utime + usage.ru_stime, "waiting for the other language")
+        timing.absorb(FORK.timings, usage.ru_utime + usage.ru_stime, WAITING)
         os.unlink(FORK.timings)
     config.plugins["i18n"].building = False
     if os.waitstatus_to_exitcode(status) != 0:
