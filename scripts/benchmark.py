@@ -192,8 +192,8 @@ def report_site(project: Path, label: str, builds_only: bool = False) -> None:
             report_split(timings, seconds)
         if builds_only:
             return
-        for language, summary, seconds in indexing:
-            print(f"pagefind{f' ({language})' if language else ''}: {summary}; indexing {seconds} s")
+        for language, summary, indexing_seconds in indexing:  # `seconds` is the whole build's
+            print(f"pagefind{f' ({language})' if language else ''}: {summary}; indexing {indexing_seconds} s")
         print(f"search index on disk {index_bytes / 1024:.0f} KiB")
         study = {name: (site / "assets" / name).read_bytes() for name in ("study.js", "progress.js", "practice.js")}
         for names, where in ((("study.js", "progress.js"), "every page"), (("practice.js",), "the practice page only")):
