@@ -59,7 +59,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-90)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    language_root = os.path.join(config.site_dir, languages(config).site_prefix())
+    langs = languages(config)
+    language_root = os.path.join(config.site_dir, langs.site_prefix())
     # Only the question pages carry data-pagefind-body; the other languages' pages lie below en/ (and so on).
     command = [pagefind_executable(), "--site", language_root, "--glob", QUESTION_PAGES, "--output-subdir", BUNDLE_DIR,
                "--exclude-selectors", EXCLUDE_SELECTORS]
@@ -69,4 +70,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if result.returncode != 0:
         raise PluginError(f"pagefind: expected an index, found exit code {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
     summary = ", ".join(re.findall(r"Indexed \d+ \w+", result.stdout))
-    log.info(f"search index ({languages(config).current}): {summary} in {time.perf_counter() - start:.1f} s")
+    log.info(f"search index ({langs.current}): {summary} in {time.perf_counter() - start:.1f} s")
