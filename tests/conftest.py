@@ -12,8 +12,9 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -69,6 +70,19 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         return super().translate_path("/" + path[len(self.subpath):])
+
+    def copyfile(self, source, outputfile):
+        """``?pause-after=<text>``: the file arrives in two parts, the second half a second after the first, which
+        ends with the first <text>: a slow network's load, where the browser paints what it has so far."""
+        marker = parse_qs(urlsplit(self.path).query).get("pause-after")
+        if not marker:
+            return super().copyfile(source, outputfile)
+        data = source.read()
+        cut = data.index(marker[0].encode()) + len(marker[0].encode())
+        outputfile.write(data[:cut])
+        outputfile.flush()
+        time.sleep(0.5)
+        outputfile.write(data[cut:])
 
     def log_message(self, *args):
         pass

@@ -68,6 +68,21 @@ def test_no_resource_from_another_host(built_site):
     assert offenders == []
 
 
+SCRIPT_TAG = re.compile(r"<script\b[^>]*\bsrc=[^>]*>")
+
+
+def test_material_bundle_is_deferred_and_runs_before_our_modules(built_site):
+    """The first paint does not wait for Material's bundle (overrides/main.html defers it), and the bundle still
+    runs first: deferred scripts and modules run in the order of the page."""
+    for page in html_pages(built_site):
+        if "pagefind" in page.parts or "vendor" in page.parts:
+            continue
+        tags = SCRIPT_TAG.findall(page.read_text(encoding="utf-8"))
+        name = page.relative_to(built_site)
+        assert tags and "/javascripts/bundle." in tags[0] and " defer " in tags[0], (name, tags)
+        assert all('type="module"' in tag for tag in tags[1:]), (name, tags)
+
+
 def test_page_heads_carry_no_hreflang_alternates(built_site):
     """hooks/page_head.py removes Material's ``<link rel="alternate" hreflang>`` (sitemap.xml carries them): a change to
     that markup in a Material release would leave them in, and the bundle would fetch ``<page>/sitemap.xml`` again."""

@@ -50,7 +50,7 @@ def question_table(questions: list[Question], *, locale: str, text: dict, from_d
     if not questions:
         return ""
     head = text["question_table_header"]
-    # The wrapper lets extra.css drop the tags column on narrow screens.
+    # The wrapper gives the table its fixed column widths and drops the tags column on narrow screens (extra.css).
     rows = ['<div class="qbank-questions" markdown>', "", f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
     for question in questions:
         page = question.pages[locale]
@@ -126,10 +126,12 @@ def tag_overview(catalog: Catalog, *, text: dict, anchor) -> str:
 def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: dict, from_dir: str) -> str:
     """The home page's table: every topic, its question count and what it covers."""
     head = text["topic_table_header"]
-    rows = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    # The wrapper gives the table its fixed column widths (extra.css).
+    rows = ['<div class="qbank-topics" markdown>', "", f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
     for topic in catalog.topics.values():
         target = posixpath.relpath(source_uri(topic_dir(topic), "index", locale, default), from_dir or ".")
         rows.append(f"| {md_link(topic.name(locale), target)} | {len(catalog.in_topic(topic.id))} | {topic.description(locale)} |")
+    rows += ["", "</div>"]
     return "\n".join(rows)
 
 
