@@ -63,8 +63,8 @@ async function run(browser, job) {
     }
     await page.goto(job.url, { waitUntil: "networkidle0" });
     if (job.action) await ACTIONS[job.action](page);
-    // Material fades content in: audit the colours the reader ends up seeing.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    // Material fades content in: audit the colours the reader ends up seeing (a cancelled animation has ended too).
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))));
     const flow = await startFlow(page, { config: CONFIG });
     await flow.snapshot();
     const { lhr } = (await flow.createFlowResult()).steps[0];
