@@ -19,7 +19,7 @@ from qbank.catalog import Catalog
 from qbank.exports import Export, QuestionText, anki_deck, llms_full, llms_index, tsv_table
 from qbank.generated import generated_page, source_uri
 from qbank.languages import Languages, languages
-from qbank.listing import PRINTABLE, md_link, printable_page, topic_dir
+from qbank.listing import PRINTABLE, md_link, md_table, printable_page, topic_dir
 from qbank.state import STATE
 
 DOWNLOADS_DIR = "downloads"
@@ -77,10 +77,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     langs = languages(config)
     here = posixpath.dirname(page.file.src_uri)
     strings = langs.text["downloads"]
-    rows = [f"| {' | '.join(strings['header'])} |", "|" + " --- |" * len(strings["header"])]
+    rows = []
     for export in STATE.exports:
         link = md_link(export.name, posixpath.relpath(export_src_uri(export), here or "."))
-        rows.append(f"| {link} | {strings[export.kind].format(count=export.count)} | {_size(len(export.content))} |")
+        rows.append([link, strings[export.kind].format(count=export.count), _size(len(export.content))])
     catalog = STATE.require_catalog()
     printables = []
     for topic in catalog.topics.values():
@@ -88,7 +88,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if count:
             target = posixpath.relpath(source_uri(topic_dir(topic), PRINTABLE, langs.current, langs.default), here or ".")
             printables.append(f"- {md_link(topic.name(langs.current), target)} ({count})")
-    return markdown.replace(FILES_MARKER, "\n".join(rows)).replace(PRINTABLES_MARKER, "\n".join(printables))
+    return markdown.replace(FILES_MARKER, md_table(strings["header"], rows)).replace(PRINTABLES_MARKER, "\n".join(printables))
 
 
 def _size(n: int) -> str:

@@ -33,6 +33,12 @@ def md_link(text: str, target: str) -> str:
     return f"[{escaped}]({target})"
 
 
+def md_table(head: list[str], rows: list[list[str]], *, wrapper: str = "") -> str:
+    """A Markdown table; with a wrapper, inside a ``<div>`` of that class (md_in_html) for extra.css to style."""
+    lines = [f"| {' | '.join(head)} |", "|" + " --- |" * len(head), *(f"| {' | '.join(row)} |" for row in rows)]
+    return "\n".join([f'<div class="{wrapper}" markdown>', "", *lines, "", "</div>"] if wrapper else lines)
+
+
 def difficulty_label(text: dict, difficulty: str) -> str:
     return text["difficulty"][difficulty]
 
@@ -49,16 +55,14 @@ def topic_dir(topic: Topic) -> str:
 def question_table(questions: list[Question], *, locale: str, text: dict, from_dir: str) -> str:
     if not questions:
         return ""
-    head = text["question_table_header"]
-    # The wrapper gives the table its fixed column widths and drops the tags column on narrow screens (extra.css).
-    rows = ['<div class="qbank-questions" markdown>', "", f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    rows = []
     for question in questions:
         page = question.pages[locale]
         link = md_link(page.title, posixpath.relpath(page.src_uri, from_dir))
         tags = " ".join(f"`{tag}`" for tag in question.meta.tags)
-        rows.append(f"| {link} | {difficulty_chip(text, question.meta.difficulty)} | {tags} |")
-    rows += ["", "</div>"]
-    return "\n".join(rows)
+        rows.append([link, difficulty_chip(text, question.meta.difficulty), tags])
+    # The wrapper gives the table its fixed column widths and drops the tags column on narrow screens (extra.css).
+    return md_table(text["question_table_header"], rows, wrapper="qbank-questions")
 
 
 def topic_page(catalog: Catalog, topic: Topic, *, locale: str, default: str, text: dict) -> str:
@@ -125,14 +129,12 @@ def tag_overview(catalog: Catalog, *, text: dict, anchor) -> str:
 
 def topic_summary_table(catalog: Catalog, *, locale: str, default: str, text: dict, from_dir: str) -> str:
     """The home page's table: every topic, its question count and what it covers."""
-    head = text["topic_table_header"]
-    # The wrapper gives the table its fixed column widths (extra.css).
-    rows = ['<div class="qbank-topics" markdown>', "", f"| {' | '.join(head)} |", "|" + " --- |" * len(head)]
+    rows = []
     for topic in catalog.topics.values():
         target = posixpath.relpath(source_uri(topic_dir(topic), "index", locale, default), from_dir or ".")
-        rows.append(f"| {md_link(topic.name(locale), target)} | {len(catalog.in_topic(topic.id))} | {topic.description(locale)} |")
-    rows += ["", "</div>"]
-    return "\n".join(rows)
+        rows.append([md_link(topic.name(locale), target), str(len(catalog.in_topic(topic.id))), topic.description(locale)])
+    # The wrapper gives the table its fixed column widths (extra.css).
+    return md_table(text["topic_table_header"], rows, wrapper="qbank-topics")
 
 
 def recent_page(catalog: Catalog, *, locale: str, text: dict) -> str:
