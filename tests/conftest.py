@@ -108,6 +108,11 @@ def site_server(built_site):
         yield url
 
 
+# Material fades content in: colour checks wait until every animation on the page has ended. An animation cancelled
+# on the way (a restyle replaced it) has ended too: its promise rejects, which is not a failure here.
+ANIMATIONS_ENDED = "Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))"
+
+
 # Debian's chromium here and in .ci/run; CHROMIUM_PATH names another build (GitHub runners ship Google Chrome).
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

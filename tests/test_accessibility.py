@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ANIMATIONS_ENDED, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0-2.2 A and AA, plus axe's best practices (landmarks, headings, region): what Lighthouse's audit also runs.
@@ -151,9 +151,7 @@ def test_axe_finds_no_violation(browser, site_server, site_questions, state, loc
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
         if action:
             action(page)
-        # Material fades content in; axe reads the colours the reader ends up seeing. An animation cancelled on the
-        # way (a restyle replaced it) has ended too: its promise rejects, which is not a failure here.
-        page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))")
+        page.evaluate(f"() => {ANIMATIONS_ENDED}")  # axe reads the colours the reader ends up seeing
         found = violations(page)
         assert found == [], "\n".join(found)
     finally:

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from conftest import ANIMATIONS_ENDED
+
 
 PROGRESS_KEY = "qbank.progress.v1"
 FORMAT = "llm-app-interview-guide/progress"
@@ -301,7 +303,7 @@ def test_study_controls_meet_wcag_aa_contrast(visit, site_questions, scheme):
     expect(review).to_have_attribute("aria-pressed", "true")
     # The pressed style fades in by a CSS transition: measure the colours it ends on, not a frame halfway (at most 2 s:
     # an animation that never ends, or one on a hidden element, must not hang the test).
-    page.evaluate("() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))), new Promise(r => setTimeout(r, 2000))])")
+    page.evaluate(f"() => Promise.race([{ANIMATIONS_ENDED}, new Promise(r => setTimeout(r, 2000))])")
     ratios = page.evaluate(CONTRAST)
     assert len(ratios) == 4 and min(ratios) >= 4.5, ratios
 
