@@ -108,9 +108,13 @@ def site_server(built_site):
         yield url
 
 
-# Material fades content in: colour checks wait until every animation on the page has ended. An animation cancelled
-# on the way (a restyle replaced it) has ended too: its promise rejects, which is not a failure here.
-ANIMATIONS_ENDED = "Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))"
+# Material fades content in: colour checks wait until no animation on the page is running. An animation cancelled
+# on the way has ended too (its promise rejects, which is not a failure here), but the restyle that cancelled it may
+# have started another: so the wait looks again until none runs (axe once read a button halfway through its fade).
+ANIMATIONS_ENDED = """(async () => {
+  for (let running; (running = document.getAnimations().filter((a) => a.playState === "running" || a.pending)).length;)
+    await Promise.all(running.map((a) => a.finished.catch(() => null)));
+})()"""
 
 
 # Debian's chromium here and in .ci/run; CHROMIUM_PATH names another build (GitHub runners ship Google Chrome).
