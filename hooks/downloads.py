@@ -4,6 +4,14 @@ and the tables of the downloads page.
 Everything is generated in ``on_files`` at priority -200 (after mkdocs-static-i18n,
 see ``qbank.generated``) as files of the build, so links to them resolve like any
 other, and the sizes on the downloads page are the sizes of the files published.
+
+A printable page is made of its question pages' own HTML (qbank.printable): each answer is converted once.
+``on_page_markdown`` runs at priority 100, before page_header.py inserts its lines after the title and
+related_questions.py appends its list, so the body marks hold only the author's text. ``on_page_content`` runs at
+priority 100, before math_render.py, diagrams.py and accessibility.py: a body is kept as Markdown made it, and a
+printable page, filled first, then passes through those hooks like any page. MkDocs renders the pages in the
+order of the files, and the printable pages come after the question files, so every body is kept before a
+printable page asks for it (``fill`` says so if one is missing).
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -20,6 +29,7 @@ from qbank.exports import Export, QuestionText, anki_deck, llms_full, llms_index
 from qbank.generated import generated_page, source_uri
 from qbank.languages import Languages, languages
 from qbank.listing import PRINTABLE, md_link, md_table, printable_page, topic_dir
+from qbank.printable import PLACEHOLDER, PrintableError, fill, mark_body, take_body
 from qbank.state import STATE
 
 DOWNLOADS_DIR = "downloads"
@@ -71,7 +81,10 @@ def _exports(config: MkDocsConfig, langs: Languages, catalog: Catalog, files: Fi
     ]
 
 
+@event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if STATE.require_catalog().by_src_uri(page.file.src_uri) is not None:
+        return mark_body(markdown)
     if FILES_MARKER not in markdown and PRINTABLES_MARKER not in markdown:
         return markdown
     langs = languages(config)
@@ -89,6 +102,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             target = posixpath.relpath(source_uri(topic_dir(topic), PRINTABLE, langs.current, langs.default), here or ".")
             printables.append(f"- {md_link(topic.name(langs.current), target)} ({count})")
     return markdown.replace(FILES_MARKER, md_table(strings["header"], rows)).replace(PRINTABLES_MARKER, "\n".join(printables))
+
+
+@event_priority(100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    try:
+        question = STATE.require_catalog().by_src_uri(page.file.src_uri)
+        if question is not None:
+            html, STATE.bodies[question.id] = take_body(html)
+        elif PLACEHOLDER.search(html):
+            html = fill(html, STATE.bodies)
+    except PrintableError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: printable page: {error}") from None
+    return html
 
 
 def _size(n: int) -> str:

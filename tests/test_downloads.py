@@ -78,6 +78,19 @@ def test_printable_pages_contain_every_answer_open(built_site, site_questions):
                 assert f">{entry['title']}" in article.replace("¶", "")
 
 
+def test_printable_pages_hold_each_question_body_with_its_own_anchors(built_site, site_questions):
+    """The answers come from the question pages' HTML (qbank.printable): many pages' ids in one page stay unique,
+    every link within the page finds its target, and the answers' sections sit under their question's h2."""
+    for locale, prefix in LOCALES.items():
+        for topic in {e["topic"] for e in site_questions[locale]}:
+            html = (built_site / prefix / "questions" / topic / "print" / "index.html").read_text(encoding="utf-8")
+            ids = re.findall(r'<[^>]*\sid="([^"]+)"', html)
+            assert len(ids) == len(set(ids)), f"{prefix}{topic}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})[:5]}"
+            assert set(re.findall(r'<a [^>]*href="#([^"]+)"', html)) <= set(ids), f"{prefix}{topic}: a link finds no anchor"
+            for section in re.findall(r'<section class="qbank-print-question">(.*?)</section>', html, re.S):
+                assert re.findall(r"<h([1-6])", section)[0] == "2" and not re.findall(r"<h[12]", section)[1:], section[:200]
+
+
 def test_llms_txt_lists_every_question(built_site, site_questions):
     for locale, prefix in LOCALES.items():
         index = (built_site / prefix / "llms.txt").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
+import re
 import shutil
 import sys
 
@@ -495,3 +496,57 @@ def test_each_language_pass_reuses_the_catalog_of_the_same_sources(monkeypatch):
     assert catalog_module.cached_catalog([*sources[:1], ("questions/rag/a.en.md", "B")], locales=["zh", "en"]) is not first
     assert catalog_module.cached_catalog(sources, locales=["zh"]) is not first
     assert len(built) == 3
+
+
+class TestPrintable:
+    """A printable page takes each question page's body HTML as the page's own conversion made it."""
+
+    MARKDOWN = ('# 题目\n\n!!! info "考察点"\n\n    看什么。\n\n??? success "参考答案"\n\n    ## 深入\n\n'
+                '    见[下文](#深入)，代码 `<h2 id="x">` 不动。\n\n    ```python\n    x = 1\n    ```\n')
+
+    @staticmethod
+    def convert(markdown: str) -> str:
+        import markdown as python_markdown
+        from pymdownx.slugs import slugify
+
+        extensions = ["toc", "admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight"]
+        settings = {"toc": {"slugify": slugify(case="lower")}, "pymdownx.highlight": {"anchor_linenums": True}}
+        return python_markdown.Markdown(extensions=extensions, extension_configs=settings).convert(markdown)
+
+    def test_the_marked_page_converts_to_the_same_html_and_gives_up_its_body(self):
+        from qbank.printable import BODY_END, BODY_START, mark_body, take_body
+
+        marked = mark_body(self.MARKDOWN)
+        assert marked.split("\n")[:3] == ["# 题目", "", BODY_START] and marked.rstrip().endswith(BODY_END)
+        page, body = take_body(self.convert(marked))
+        assert page == self.convert(self.MARKDOWN)
+        assert body.startswith('<div class="admonition info">') and body.endswith("</details>")
+
+    def test_a_body_fits_a_printable_page(self):
+        from qbank.printable import for_print, mark_body, take_body
+
+        _, body = take_body(self.convert(mark_body(self.MARKDOWN)))
+        printed = for_print(body, "q1")
+        assert '<details class="success" open="open">' in printed and '<details class="success">' not in printed
+        assert '<h3 id="q1--深入">深入' in printed and "</h3>" in printed and "<h2" not in printed
+        assert '<a href="#q1--深入">下文</a>' in printed
+        assert "<code>&lt;h2 id=\"x\"&gt;</code>" in printed  # text in code is not markup
+        code_ids = re.findall(r'id="(__codelineno[^"]*)"', body)
+        assert code_ids and all(f'id="q1--{code_id}"' in printed for code_id in code_ids)
+
+    def test_fill_replaces_each_placeholder_and_names_a_missing_body(self):
+        from qbank.printable import PrintableError, fill, placeholder
+
+        page = f"<section>{placeholder('q1')}</section><section>{placeholder('q2')}</section>"
+        answer = '<details class="success"><h2 id="a">A</h2><details class="success"></details></details>'
+        assert fill(page, {"q1": "<p>一</p>", "q2": answer}) == (  # only the answer block opens: the page's first
+            '<section><p>一</p></section><section><details class="success" open="open"><h3 id="q2--a">A</h3>'
+            '<details class="success"></details></details></section>')
+        with pytest.raises(PrintableError, match="question q2"):
+            fill(page, {"q1": ""})
+
+    def test_a_page_whose_marks_were_lost_is_an_error(self):
+        from qbank.printable import PrintableError, take_body
+
+        with pytest.raises(PrintableError, match="found neither"):
+            take_body("<h1>T</h1><p>x</p>")

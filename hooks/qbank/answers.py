@@ -32,11 +32,6 @@ def short_answer(body: str, label: str) -> str:
     return re.split(r"^#{2,6} ", after, maxsplit=1, flags=re.M)[0].strip() + "\n"
 
 
-def opened(body: str) -> str:
-    """The page with its answer block open, for print."""
-    return ANSWER_BLOCK.sub(lambda m: m[0].replace("???", "???+", 1), body, count=1)
-
-
 def unfolded(body: str) -> str:
     """The page with the answer block's content as plain Markdown, for readers that do not know admonitions."""
     match = ANSWER_BLOCK.search(body)

@@ -10,10 +10,10 @@ import html
 import json
 import posixpath
 
-from .answers import opened, without_title
 from .catalog import QUESTIONS_DIR, Catalog, Question
 from .feed import FEED_FILE, newest_first
 from .generated import source_uri
+from .printable import placeholder
 from .topics import Topic
 
 PRINTABLE = "print"
@@ -83,14 +83,15 @@ def progress_placeholder(topic_id: str) -> str:
 
 
 def printable_page(catalog: Catalog, topic: Topic, *, locale: str, text: dict) -> str:
-    """Every question of a topic with its answer open, run on from one to the next (print rules in extra.css)."""
+    """Every question of a topic with its answer open, run on from one to the next (print rules in extra.css);
+    each answer is a placeholder for its page's HTML (qbank.printable)."""
     strings = text["printable"]
     parts = [*front_matter(description=strings["intro"], hide=("navigation", "toc")),
              f"# {strings['title'].format(topic=topic.name(locale))}", "", strings["intro"], ""]
     for question in catalog.in_topic(topic.id):
         page = question.pages[locale]
         parts += ['<section class="qbank-print-question" markdown>', "", f"## {page.title}", "",
-                  opened(without_title(page.body)).strip("\n"), "", "</section>", ""]
+                  placeholder(question.id), "", "</section>", ""]
     return "\n".join(parts)
 
 

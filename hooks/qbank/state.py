@@ -24,6 +24,8 @@ class BuildState:
     followups: dict[str, dict[str, list[Followup]]] = field(default_factory=dict)
     # the downloads of the language being built (hooks/downloads.py)
     exports: list[Export] = field(default_factory=list)
+    # question id -> its page's body HTML in the language being built, for the printable pages (hooks/downloads.py)
+    bodies: dict[str, str] = field(default_factory=dict)
 
     def reset(self) -> None:
         self.__init__()
