@@ -272,7 +272,7 @@ def report_study_scripts(site: Path, question: str) -> None:
 
 
 LIGHTHOUSE_PAGES = {"home": "", "topic": "questions/rag/", "question": "questions/rag/hybrid-retrieval/"}
-LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_RUNS = 5
 
 
 def plain_site(project: Path, target: Path) -> Path:
