@@ -72,6 +72,11 @@ def test_practice_mode_shows_only_chosen_topics_and_works_by_keyboard(visit, sit
     assert page.get_by_text("这一轮练完了。").is_visible()
     resolved = {page.evaluate(f"new URL({json.dumps(h)}, location.href).href") for h in seen}
     assert resolved == {visit.server + url for url in chosen}
+    # A mark is saved once the scheduler module has loaded (progress.js toggleMark awaits it): the last one may
+    # land a moment after the round's end shows.
+    ids = [e["id"] for e in all_entries if e["topic"] == topic]
+    page.wait_for_function(f"""() => {json.dumps(ids)}.every((id) =>
+        id in (JSON.parse(localStorage.getItem('{PROGRESS_KEY}') || '{{}}').marks || {{}}))""")
     marks = stored(page)
     assert {marks[e["id"]]["state"] for e in all_entries if e["topic"] == topic} <= {"mastered", "review"}
     assert len([e for e in all_entries if e["topic"] == topic and e["id"] in marks]) == len(chosen)
@@ -205,8 +210,11 @@ def test_practice_reveal_keeps_the_question_in_view_and_space_then_scrolls(devic
         # Space, once the answer shows, is the browser's again: it reads on down the page. Asserted as what this page
         # controls (focus on no button or link, the key not taken), not by waiting for the browser to scroll: on a
         # loaded machine that wait timed out now and then, for reasons in the browser, not here.
-        page.evaluate("""() => addEventListener('keydown', (event) => { window.spaceTaken = event.defaultPrevented; },
-                                                { once: true })""")  # on window: after the page's own listener
+        # The listener is on window, after the page's own; once it has seen the key it cancels the browser's scroll:
+        # Chromium animates a keyboard scroll, and one still running when the test scrolls and moves on lands a
+        # screen further down the next question.
+        page.evaluate("""() => addEventListener('keydown', (event) => {
+                               window.spaceTaken = event.defaultPrevented; event.preventDefault(); }, { once: true })""")
         assert page.evaluate("() => document.activeElement.closest('button, a, input, textarea') === null")
         page.keyboard.press(" ")
         assert page.evaluate("window.spaceTaken") is False
