@@ -26,6 +26,7 @@ from qbank.answers import plain_text
 from qbank.freshness import DRIFTED
 from qbank.languages import languages
 from qbank.listing import difficulty_label
+from qbank.page import after_title
 from qbank.state import STATE
 
 REPORT_FORM = "answer-problem.yml"
@@ -61,7 +62,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         inserted.append(_aliases_line(source.meta.aliases, langs.text["aliases"]))
     if question.translation_state(langs.current) == DRIFTED:
         inserted.append(_drift_notice(page, langs.site_prefix(), strings))
-    return _after_title(markdown, inserted)
+    return after_title(markdown, inserted)
 
 
 def _aliases_line(aliases: tuple[str, ...], label: str) -> str:
@@ -78,10 +79,3 @@ def _drift_notice(page: Page, prefix: str, strings: dict) -> str:
         f'<p>{html.escape(strings["drift_text"])} <a href="{html.escape(original)}">{html.escape(strings["drift_link"])}</a></p>',
         "</div>",
     ])
-
-
-def _after_title(markdown: str, blocks: list[str]) -> str:
-    lines = markdown.split("\n")
-    at = next(i for i, line in enumerate(lines) if line.strip())  # the title: the catalog checked it comes first
-    inserted = [line for block in blocks for line in ("", block)]
-    return "\n".join(lines[: at + 1] + inserted + [""] + lines[at + 1:])

@@ -134,6 +134,14 @@ def _answer_problems(path: str, body: str, answer_title: str) -> list[Problem]:
     return []
 
 
+def after_title(markdown: str, blocks: list[str]) -> str:
+    """A page's Markdown with blocks inserted right after its title, its first line (the catalog checked it)."""
+    lines = markdown.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip())
+    inserted = [line for block in blocks for line in ("", block)]
+    return "\n".join(lines[: at + 1] + inserted + [""] + lines[at + 1:])
+
+
 def lines_after(body: str, block: re.Match) -> list[str]:
     """The lines that follow the answer block's opening line."""
     return body[block.end():].split("\n")[1:]

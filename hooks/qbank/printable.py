@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .page import after_title
+
 BODY_START = "<!-- qbank:body -->"
 BODY_END = "<!-- qbank:body-end -->"
 PLACEHOLDER = re.compile(r"<!-- qbank:printed (?P<id>[^ ]+) -->")
@@ -32,12 +34,9 @@ class PrintableError(ValueError):
 
 
 def mark_body(markdown: str) -> str:
-    """The question page's Markdown with its body between the two marks: the start right after the title, its
-    first line (qbank.catalog checked it), so lines later inserted after the title fall before it, and the end
-    last, so blocks later appended fall after it."""
-    lines = markdown.split("\n")
-    at = next(i for i, line in enumerate(lines) if line.strip())
-    return "\n".join([*lines[: at + 1], "", BODY_START, "", *lines[at + 1:], "", BODY_END, ""])
+    """The question page's Markdown with its body between the two marks: the start right after the title, so
+    lines later inserted after the title fall before it, and the end last, so blocks later appended fall after it."""
+    return "\n".join([after_title(markdown, [BODY_START]), "", BODY_END, ""])
 
 
 def take_body(html: str) -> tuple[str, str]:
